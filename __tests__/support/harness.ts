@@ -1,0 +1,129 @@
+/**
+ * One agent's whole chain for jsdom tests: the contact-center simulation → emulated desktop host →
+ * the real, unmodified `@wxcc-desktop/sdk` → the widget → channel → the mashup → the SAP test
+ * double. Each agent gets its own SAP page, mashup and desktop windows, as in production.
+ */
+import type { AgentxHost } from "../../sandbox/desktop-host/agentx-host";
+import { ContactCenter } from "../../sandbox/desktop-host/contact-center";
+import { SapRecorder } from "../../sandbox/sap-host/sap-recorder";
+import { parseConfig, type MashupConfig } from "../../sap-mashup/config";
+import { MashupApp } from "../../sap-mashup/mashup-app";
+import type { Notice } from "../../sap-mashup/sap-payload";
+import { WidgetConnector } from "../../widget/connector";
+import { sdkDesktopPort, type DesktopApi } from "../../widget/desktop-port";
+import { WindowBus, type BusWindow } from "./window-bus";
+import { safeSessionStorage, type KeyValueStore } from "../../channel/safe-storage";
+
+export const SAP_ORIGIN = "https://my123456.crm.ondemand.com";
+export const MASHUP_ORIGIN = "https://connector.example.com";
+export const DESKTOP_ORIGIN = "https://desktop.wxcc-us1.cisco.com";
+
+/** Loads a fresh copy of the real SDK bound to `host` (the SDK reads the global when it loads and on init). */
+export function loadSdk(host: AgentxHost): DesktopApi {
+  (globalThis as Record<string, unknown>).AGENTX_SERVICE = host;
+  let desktop: DesktopApi | undefined;
+  jest.isolateModules(() => {
+    desktop = (require("@wxcc-desktop/sdk") as { Desktop: DesktopApi }).Desktop;
+  });
+  return desktop as DesktopApi;
+}
+
+export interface AgentChain {
+  agentId: string;
+  host: AgentxHost;
+  desktop: DesktopApi;
+  sapWin: BusWindow;
+  mashupWin: BusWindow;
+  desktopWin: BusWindow;
+  widget: WidgetConnector;
+  mashup: MashupApp;
+  sap: SapRecorder;
+  notices: Notice[];
+  linked: boolean[];
+  store: KeyValueStore;
+}
+
+export interface AgentOptions {
+  agentId?: string;
+  name?: string;
+  query?: string;
+  outdialEp?: string | undefined;
+  outboundEnabled?: boolean;
+  /** Storage for the mashup's ledger; memory-only by default. */
+  store?: KeyValueStore;
+}
+
+export class Harness {
+  readonly bus = new WindowBus();
+  readonly cc = new ContactCenter();
+  readonly agents: AgentChain[] = [];
+
+  /** Adds an agent and brings its chain up (SDK initialised, channel linked). Agents start one at a time. */
+  async agent(o: AgentOptions = {}): Promise<AgentChain> {
+    const agentId = o.agentId ?? `agent-${this.agents.length + 1}-0000-4000-8000-000000000000`;
+    const host = this.cc.addAgent({ agentId, agentName: o.name ?? `Agent ${this.agents.length + 1}`, outboundEnabled: o.outboundEnabled });
+    const sapWin = this.bus.window(SAP_ORIGIN);
+    const mashupWin = this.bus.window(MASHUP_ORIGIN, sapWin);
+    const desktopWin = this.bus.window(DESKTOP_ORIGIN, mashupWin);
+    const chain: Partial<AgentChain> = { agentId, host, sapWin, mashupWin, desktopWin, notices: [], linked: [] };
+    chain.sap = new SapRecorder(sapWin.self, [MASHUP_ORIGIN]);
+    chain.store = o.store ?? safeSessionStorage(undefined);
+    this.startMashup(chain, o.query);
+    const desktop = loadSdk(host);
+    host.ready();
+    chain.desktop = desktop;
+    chain.widget = new WidgetConnector(sdkDesktopPort(desktop), desktopWin.self, {
+      mashupOrigins: [MASHUP_ORIGIN],
+      outdialEp: "outdialEp" in o ? o.outdialEp : "ep-outdial-1",
+    });
+    await chain.widget.start();
+    await this.bus.settle();
+    const c = chain as AgentChain;
+    this.agents.push(c);
+    return c;
+  }
+
+  /** (Re)starts the mashup of a chain, e.g. to emulate a reload of the mashup frame. */
+  startMashup(chain: Partial<AgentChain>, query?: string): MashupApp {
+    chain.mashup?.stop();
+    const config = this.config(query);
+    const mashup = new MashupApp(
+      chain.mashupWin!.self,
+      config,
+      {
+        linkChanged: (l) => chain.linked!.push(l),
+        notice: (n) => chain.notices!.push(n),
+        render: () => undefined,
+      },
+      chain.store,
+    );
+    mashup.start();
+    mashup.attachDesktop(chain.desktopWin!.ref(chain.mashupWin!) as unknown as Window);
+    chain.mashup = mashup;
+    return mashup;
+  }
+
+  config(query = ""): MashupConfig {
+    const r = parseConfig(`?sapOrigin=${encodeURIComponent(SAP_ORIGIN)}&desktopUrl=${encodeURIComponent(DESKTOP_ORIGIN + "/")}${query}`);
+    if (!r.ok) throw new Error(r.errors.join("; "));
+    return r.config;
+  }
+
+  settle(): Promise<void> {
+    return this.bus.settle();
+  }
+
+  close(): void {
+    for (const a of this.agents) {
+      a.widget.stop();
+      a.mashup.stop();
+      a.sap.stop();
+    }
+  }
+}
+
+/** The payload fields that matter for a sequence assertion, in a stable, readable form. */
+export function brief(fields: Record<string, string>): string {
+  const keys = ["Type", "EventType", "Action", "ANI", "Email", "ActivityUUID", "ChannelId"];
+  return keys.filter((k) => fields[k] !== undefined).map((k) => `${k}=${fields[k]}`).join(" ");
+}

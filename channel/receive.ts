@@ -1,0 +1,58 @@
+/**
+ * The one gate every incoming channel message passes: exact origin, our protocol, valid shape.
+ * Whatever fails is dropped and counted in the log, never thrown into the host page.
+ */
+import type { Log } from "./log";
+import { looksLikeOurs, parseMessage, type Message } from "./protocol";
+
+export interface Incoming {
+  message: Message;
+  origin: string;
+  source: MessageEventSource | null;
+}
+
+export function receive(event: Pick<MessageEvent, "data" | "origin" | "source">, allowed: readonly string[], log: Log): Incoming | undefined {
+  let data: unknown;
+  let origin: string;
+  try {
+    data = event.data;
+    origin = String(event.origin);
+  } catch {
+    log.drop("unreadable");
+    return undefined;
+  }
+  if (!looksLikeOurs(data)) return undefined; // someone else's traffic (SAP, other widgets): not ours to count
+  if (!allowed.includes(origin)) {
+    log.drop("origin", `from ${origin}`);
+    return undefined;
+  }
+  const parsed = parseMessage(data);
+  if (!parsed.ok) {
+    log.drop("malformed", parsed.reason);
+    return undefined;
+  }
+  return { message: parsed.message, origin, source: event.source };
+}
+
+/** Posts with an exact target origin; a closed or navigated-away window is not an error worth throwing. */
+export function post(target: MessageEventSource | Window | null | undefined, message: Message, origin: string, log: Log): boolean {
+  if (!target || origin === "*") return false;
+  try {
+    (target as Window).postMessage(message, origin);
+    return true;
+  } catch (e) {
+    log.debug(`post failed: ${(e as Error)?.name ?? "error"}`);
+    return false;
+  }
+}
+
+export function newInstanceId(): string {
+  const c = (globalThis as { crypto?: Crypto }).crypto;
+  if (c && typeof c.randomUUID === "function") return c.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** Liveness: a peer that said nothing for this long is considered gone. */
+export const PING_INTERVAL_MS = 4000;
+export const LINK_TIMEOUT_MS = 12000;
+export const HELLO_INTERVAL_MS = 1500;

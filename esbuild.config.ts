@@ -1,0 +1,40 @@
+/**
+ * `npm run build`: dist/widget.js (one classic script with the SDK, contract §2) and
+ * dist/sap-mashup/ (index.html with its script and stylesheet, loaded relative to it).
+ */
+import { build, type BuildOptions } from "esbuild";
+import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = dirname(fileURLToPath(import.meta.url));
+export const DIST = join(root, "dist");
+
+const common: BuildOptions = {
+  bundle: true,
+  minify: true,
+  sourcemap: false,
+  target: ["chrome100", "firefox100", "safari15", "edge100"],
+  legalComments: "none",
+  logLevel: "warning",
+};
+
+export const bundles: Record<string, BuildOptions> = {
+  widget: { ...common, entryPoints: [join(root, "widget/index.ts")], outfile: join(DIST, "widget.js"), format: "iife" },
+  mashup: { ...common, entryPoints: [join(root, "sap-mashup/index.ts")], outfile: join(DIST, "sap-mashup/mashup.js"), format: "iife" },
+};
+
+export async function buildAll(extra: Record<string, BuildOptions> = {}): Promise<void> {
+  rmSync(join(DIST, "widget.js"), { force: true });
+  rmSync(join(DIST, "sap-mashup"), { recursive: true, force: true });
+  mkdirSync(join(DIST, "sap-mashup"), { recursive: true });
+  await Promise.all(Object.values({ ...bundles, ...extra }).map((o) => build(o)));
+  for (const f of ["index.html", "mashup.css"]) copyFileSync(join(root, "sap-mashup", f), join(DIST, "sap-mashup", f));
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  buildAll().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,250 @@
+/**
+ * One agent's emulated Agent Desktop host: the `AGENTX_SERVICE` object the real, unmodified
+ * `@wxcc-desktop/sdk` binds to (reference webex-desktop.md §2.5–2.7). Requests the SDK passes
+ * through are recorded and forwarded to the contact-center simulation, which answers with the
+ * notifications a real back end would send.
+ */
+import type { Service } from "@wxcc-desktop/sdk-types/agentx-services/index";
+import { EmulatedSignal } from "./signal";
+import { SIGNAL_TYPES, type AgentContactData, type AgentContactMsg, type ContactSignal } from "./messages";
+
+type Msg<T> = { type: string; orgId: string; trackingId: string; data: T };
+export type IdleCode = Service.Aqm.Configs.Entity;
+
+/** What the simulation must provide to a host. */
+export interface HostBackend {
+  accept(agentId: string, interactionId: string): Promise<AgentContactMsg>;
+  end(agentId: string, interactionId: string): Promise<AgentContactMsg>;
+  hold(agentId: string, interactionId: string): Promise<AgentContactMsg>;
+  unHold(agentId: string, interactionId: string): Promise<AgentContactMsg>;
+  wrapup(agentId: string, interactionId: string): Promise<AgentContactMsg>;
+  startOutdial(agentId: string, data: Service.Aqm.Dialer.tasks): Promise<AgentContactMsg>;
+}
+
+export interface AgentProfileSpec {
+  agentId: string;
+  agentName: string;
+  orgId: string;
+  teamId?: string;
+  teamName?: string;
+  idleCodes?: IdleCode[];
+  outboundEnabled?: boolean;
+  outDialEp?: string;
+}
+
+export const DEFAULT_IDLE_CODES: IdleCode[] = [
+  { id: "idle-meeting", name: "Meeting", isSystem: false, isDefault: false },
+  { id: "idle-break", name: "Break", isSystem: false, isDefault: true },
+  { id: "idle-lunch", name: "Lunch", isSystem: false, isDefault: false },
+  { id: "idle-rona", name: "RONA", isSystem: true, isDefault: false },
+];
+
+type RequestLog = { method: string; payload: unknown }[];
+
+export class AgentxHost {
+  isInited = false;
+  /** Every request the SDK passed to the host, in order (tests assert on these). */
+  readonly requests: RequestLog = [];
+  readonly tasks = new Map<string, AgentContactData>();
+  status: "LoggedIn" | "LoggedOut" = "LoggedIn";
+  subStatus: "Available" | "Idle" = "Idle";
+  auxCodeId = "idle-break";
+  readonly profile: Partial<Service.Conf.Profile>;
+
+  readonly aqm;
+  readonly dataNotifs = { aiAssistant: {} };
+  readonly conf;
+  readonly actionsChannels;
+  readonly webexMetrics = { trackBehavioralEvent: (name: string, payload?: object) => void this.requests.push({ method: "webexMetrics.trackBehavioralEvent", payload: { name, payload } }) };
+  readonly webCalling = { sendDTMF: (digit: number) => void this.requests.push({ method: "webCalling.sendDTMF", payload: digit }) };
+
+  private readonly channels = new Map<string, Set<(p: { args: unknown[]; meta?: unknown }) => void>>();
+
+  constructor(
+    readonly spec: AgentProfileSpec,
+    private readonly backend: HostBackend,
+    private readonly clock: () => number = Date.now,
+  ) {
+    const idleCodes = spec.idleCodes ?? DEFAULT_IDLE_CODES;
+    this.profile = {
+      agentId: spec.agentId,
+      agentName: spec.agentName,
+      orgId: spec.orgId,
+      teams: [{ teamId: spec.teamId ?? "team-1", teamName: spec.teamName ?? "Support" } as Service.Conf.Profile["teams"][number]],
+      agentProfileID: "profile-1",
+      defaultDn: "+15550001000",
+      agentStatus: "LoggedIn",
+      agentSubStatus: "Idle",
+      idleCode: { id: "idle-break", name: "Break" },
+      idleCodes,
+      wrapupCodes: [{ id: "wrap-resolved", name: "Resolved", isSystem: false, isDefault: true }],
+      dialPlan: { type: "adhocDial", dialPlanEntity: [{ regex: "^\\+?[0-9]{6,15}$", prefix: "", strippedChars: "", name: "Any Format" }] } as unknown as Service.Conf.Profile["dialPlan"],
+      isOutboundEnabledForTenant: true,
+      isOutboundEnabledForAgent: spec.outboundEnabled ?? true,
+      isAdhocDialingEnabled: true,
+      isEndCallEnabled: true,
+      isEndConsultEnabled: true,
+      allowConsultToQueue: true,
+      isAgentAvailableAfterOutdial: false,
+      isCampaignManagementEnabled: false,
+      agentPersonalStatsEnabled: false,
+      outDialEp: spec.outDialEp ?? "ep-outdial-1",
+    };
+    const contactSignals = Object.fromEntries(
+      (Object.keys(SIGNAL_TYPES) as ContactSignal[]).map((k) => [k, new EmulatedSignal<AgentContactMsg>()]),
+    ) as Record<ContactSignal, EmulatedSignal<AgentContactMsg>>;
+    const record = <T>(method: string, payload: unknown, run: () => Promise<T>): Promise<T> => {
+      this.requests.push({ method, payload });
+      return run();
+    };
+    const id = (p: { interactionId: string }) => p.interactionId;
+    this.aqm = {
+      contact: {
+        ...contactSignals,
+        eCallRecordingStarted: new EmulatedSignal<AgentContactMsg>(),
+        eAgentConsultEndFailed: new EmulatedSignal<AgentContactMsg>(),
+        eAgentConsultConferenceEndFailed: new EmulatedSignal<AgentContactMsg>(),
+        eAgentCtqCancelled: new EmulatedSignal<AgentContactMsg>(),
+        eAgentCtqFailed: new EmulatedSignal<AgentContactMsg>(),
+        eAgentCtqCancelFailed: new EmulatedSignal<AgentContactMsg>(),
+        eAgentConsultTransferring: new EmulatedSignal<AgentContactMsg>(),
+        accept: (p: { interactionId: string }) => record("aqm.contact.accept", p, () => this.backend.accept(spec.agentId, id(p))),
+        end: (p: { interactionId: string }) => record("aqm.contact.end", p, () => this.backend.end(spec.agentId, id(p))),
+        hold: (p: { interactionId: string; data: { mediaResourceId: string } }) => record("aqm.contact.hold", p, () => this.backend.hold(spec.agentId, id(p))),
+        unHold: (p: { interactionId: string; data: { mediaResourceId: string } }) => record("aqm.contact.unHold", p, () => this.backend.unHold(spec.agentId, id(p))),
+        wrapup: (p: { interactionId: string; data: Service.Aqm.Contact.WrapupPayLoad }) => record("aqm.contact.wrapup", p, () => this.backend.wrapup(spec.agentId, id(p))),
+      },
+      agent: {
+        eAgentReloginSuccess: new EmulatedSignal<Msg<unknown>>(),
+        eAgentStationLoginSuccess: new EmulatedSignal<Msg<unknown>>(),
+        eAgentStateChangeSuccess: new EmulatedSignal<Service.Aqm.Agent.StateChangeSuccess>(),
+        eAgentDNRegistered: new EmulatedSignal<Msg<unknown>>(),
+        eAgentChannelReloginSuccess: new EmulatedSignal<Msg<unknown>>(),
+        eAgentChannelStateChanged: new EmulatedSignal<Msg<unknown>>(),
+        eAgentLogoutSuccess: new EmulatedSignal<Service.Aqm.Agent.LogoutSuccess>(),
+        eAgentMultiLogin: new EmulatedSignal<Msg<unknown>>(),
+        reload: () => record("aqm.agent.reload", undefined, async () => ({ data: { auxCodeId: this.auxCodeId, status: this.status, subStatus: this.subStatus } })),
+        stateChange: (p: { data: { state: string; auxCodeIdArray: string } }) => record("aqm.agent.stateChange", p, async () => this.changeState(p.data.state, p.data.auxCodeIdArray)),
+        logout: (p: { data: { logoutReason?: string } }) => record("aqm.agent.logout", p, async () => this.logout()),
+        fetchAddressBooks: () => record("aqm.agent.fetchAddressBooks", undefined, async () => ({ data: [] })),
+      },
+      dialer: {
+        eOutdialFailed: new EmulatedSignal<AgentContactMsg>(),
+        eCampaignPreviewAcceptFailed: new EmulatedSignal<AgentContactMsg>(),
+        eCampaignPreviewSkipFailed: new EmulatedSignal<AgentContactMsg>(),
+        eCampaignPreviewRemoveFailed: new EmulatedSignal<AgentContactMsg>(),
+        startOutdial: (p: { data: Service.Aqm.Dialer.tasks }) => record("aqm.dialer.startOutdial", p, () => this.backend.startOutdial(spec.agentId, p.data)),
+      },
+      screenpop: { eScreenPop: new EmulatedSignal<Service.Aqm.ScreenPop.ScreenPopDetail>() },
+      supervisor: {},
+      aiAssistant: {},
+    };
+    this.conf = {
+      profile: this.profile,
+      isReloginSuccess: true,
+      fetchProfile: async () => this.profile,
+    };
+    this.actionsChannels = {
+      createSource: (name: string) => ({ send: (...args: unknown[]) => this.onAction(name, args) }),
+      createDestination: (name: string) => ({
+        addListener: (fn: (p: { args: unknown[]; meta?: unknown }) => void) => this.listeners(name).add(fn),
+        removeListener: (fn: (p: { args: unknown[]; meta?: unknown }) => void) => this.listeners(name).delete(fn),
+        removeAllListeners: () => this.listeners(name).clear(),
+      }),
+    };
+  }
+
+  /** Releases `Desktop.config.init()`, which polls `isInited`. */
+  ready(): void {
+    this.isInited = true;
+  }
+
+  emit(signal: ContactSignal, msg: AgentContactMsg): void {
+    const d = msg.data;
+    if (signal === "eAgentContactWrappedUp" || signal === "eAgentOfferContactRona" || (signal === "eAgentConsultEnded" && this.tasks.get(d.interactionId)?.isConsulted)) {
+      this.tasks.delete(d.interactionId);
+    } else if (signal !== "eAgentContactEnded" || this.tasks.has(d.interactionId)) {
+      this.tasks.set(d.interactionId, d);
+    }
+    this.aqm.contact[signal].send(msg);
+  }
+
+  outdialFailed(msg: AgentContactMsg): void {
+    this.aqm.dialer.eOutdialFailed.send(msg);
+  }
+
+  private changeState(state: string, auxCodeId: string): Service.Aqm.Agent.StateChangeSuccess {
+    const idle = state.toLowerCase() === "idle";
+    const codes = (this.profile.idleCodes ?? []) as IdleCode[];
+    if (idle && !codes.some((c) => c.id === auxCodeId)) {
+      throw { details: { trackingId: "t-state", data: { reason: "Invalid idle code", reasonCode: 1101 } } };
+    }
+    this.subStatus = idle ? "Idle" : "Available";
+    this.auxCodeId = idle ? auxCodeId : "0";
+    const now = this.clock();
+    const msg = {
+      type: "AgentDesktopMessage",
+      orgId: this.spec.orgId,
+      trackingId: `t-state-${now}`,
+      data: {
+        type: "AgentStateChangeSuccess",
+        eventType: "AgentDesktopMessage",
+        agentId: this.spec.agentId,
+        agentSessionId: "session-1",
+        orgId: this.spec.orgId,
+        trackingId: `t-state-${now}`,
+        status: this.status,
+        subStatus: this.subStatus,
+        auxCodeId: this.auxCodeId,
+        lastIdleCodeChangeTimestamp: now,
+        lastStateChangeTimestamp: now,
+        lastStateChangeReason: "",
+        changedBy: "self",
+        changedById: this.spec.agentId,
+        changedByName: this.spec.agentName,
+      },
+    } as unknown as Service.Aqm.Agent.StateChangeSuccess;
+    this.aqm.agent.eAgentStateChangeSuccess.send(msg);
+    return msg;
+  }
+
+  private logout(): Service.Aqm.Agent.LogoutSuccess {
+    this.status = "LoggedOut";
+    const msg = {
+      type: "AgentDesktopMessage",
+      orgId: this.spec.orgId,
+      trackingId: `t-logout-${this.clock()}`,
+      data: { type: "AgentLogoutSuccess", agentId: this.spec.agentId, agentSessionId: "session-1", status: "LoggedOut", subStatus: "" },
+    } as unknown as Service.Aqm.Agent.LogoutSuccess;
+    this.aqm.agent.eAgentLogoutSuccess.send(msg);
+    return msg;
+  }
+
+  private listeners(name: string) {
+    let set = this.channels.get(name);
+    if (!set) this.channels.set(name, (set = new Set()));
+    return set;
+  }
+
+  /** `Desktop.actions` requests: answer on the matching `/Res` channel as the Desktop does (§2.6). */
+  private onAction(name: string, args: unknown[]): void {
+    this.requests.push({ method: `actions.${name}`, payload: args });
+    const reqId = args[args.length - 1];
+    const reply = (value: unknown) => {
+      const res = name.replace(/\/Req$/, "/Res");
+      queueMicrotask(() => this.listeners(res).forEach((fn) => fn({ args: [value, reqId] })));
+    };
+    switch (name) {
+      case "getTaskMap/Req":
+        return reply(new Map(this.tasks));
+      case "getIdleCodes/Req":
+        return reply(this.profile.idleCodes);
+      case "getWrapUpCodes/Req":
+        return reply(this.profile.wrapupCodes);
+      case "getToken/Req":
+        return reply("emulated-token");
+      default:
+        return;
+    }
+  }
+}

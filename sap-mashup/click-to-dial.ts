@@ -1,0 +1,71 @@
+/**
+ * SAP's click-to-dial message (contract §6; reference sap-cti.md §5): a plain object posted into
+ * the mashup's window with at least `PhoneNumber`. Parsing and the bookkeeping that ties SAP's
+ * pre-created activity (`ActivityUUID`) to the outbound call Webex then reports are pure.
+ */
+import * as v from "valibot";
+import type { CountryCode } from "libphonenumber-js/min";
+import type { Leg } from "../channel/protocol";
+import { toE164 } from "./phone";
+
+const Schema = v.looseObject({
+  PhoneNumber: v.pipe(v.string(), v.maxLength(64)),
+  ActivityUUID: v.optional(v.pipe(v.string(), v.maxLength(64), v.regex(/^[A-Za-z0-9-]*$/))),
+});
+
+/** True when the object is meant as a click-to-dial request (even an invalid one). */
+export function isClickToDial(data: unknown): boolean {
+  return typeof data === "object" && data !== null && !Array.isArray(data) && "PhoneNumber" in data;
+}
+
+export type DialRequest = { ok: true; destination: string; activityUUID?: string } | { ok: false; error: string };
+
+export function parseClickToDial(data: unknown, defaultCountry?: CountryCode): DialRequest {
+  const r = v.safeParse(Schema, data);
+  if (!r.success) return { ok: false, error: "SAP's click-to-dial message is not valid" };
+  const n = toE164(r.output.PhoneNumber, defaultCountry);
+  if (!n.ok) return { ok: false, error: `The number cannot be dialled (${n.reason}).` };
+  const out: DialRequest = { ok: true, destination: n.e164 };
+  if (r.output.ActivityUUID) out.activityUUID = r.output.ActivityUUID;
+  return out;
+}
+
+interface PendingDial {
+  destination: string;
+  activityUUID: string;
+  at: number;
+}
+
+/** How long an outdial may take to show up as a Webex task before its ActivityUUID is dropped. */
+export const DIAL_MATCH_WINDOW_MS = 120_000;
+
+/** Dials SAP asked for that still wait for their Webex outbound leg. */
+export class DialBook {
+  private pending: PendingDial[] = [];
+
+  add(destination: string, activityUUID: string | undefined, now: number): void {
+    if (!activityUUID) return;
+    this.pending = this.pending.filter((p) => now - p.at < DIAL_MATCH_WINDOW_MS && p.destination !== destination);
+    this.pending.push({ destination, activityUUID, at: now });
+  }
+
+  /** Removes a dial Webex refused, so its ActivityUUID cannot attach to a later call. */
+  cancel(destination: string): void {
+    this.pending = this.pending.filter((p) => p.destination !== destination);
+  }
+
+  /** The ActivityUUID for a new outbound call leg, matched by the dialled number. */
+  claim(leg: Leg, now: number, defaultCountry?: CountryCode): string | undefined {
+    if (leg.direction !== "OUTBOUND" || leg.media !== "telephony") return undefined;
+    this.pending = this.pending.filter((p) => now - p.at < DIAL_MATCH_WINDOW_MS);
+    const n = leg.customer.ani ? toE164(leg.customer.ani, defaultCountry) : undefined;
+    const i = n && n.ok ? this.pending.findIndex((p) => p.destination === n.e164) : -1;
+    if (i < 0) return undefined;
+    const [hit] = this.pending.splice(i, 1);
+    return hit?.activityUUID;
+  }
+
+  get size(): number {
+    return this.pending.length;
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * The mashup's configuration: the query parameters of its URL (contract §4). Pure. A missing or
+ * malformed parameter yields an error naming it, and the mashup then sends nothing.
+ */
+import { isSupportedCountry, type CountryCode } from "libphonenumber-js/min";
+import { parseOrigin, parseOriginList } from "../channel/origins";
+import { CUSTOM_FIELDS, type CustomField, type PayloadConfig } from "./sap-payload";
+
+export interface MashupConfig extends PayloadConfig {
+  sapOrigins: readonly string[];
+  /** Embedded topology when set; alongside topology (own window) when absent. */
+  desktopUrl?: string;
+  desktopOrigins: readonly string[];
+  format: "json" | "xml";
+}
+
+export type ConfigResult = { ok: true; config: MashupConfig } | { ok: false; errors: string[] };
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
+
+function parseDesktopUrl(raw: string): { ok: true; url: string; origin: string } | { ok: false; error: string } {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { ok: false, error: `desktopUrl: "${raw}" is not a URL` };
+  }
+  // Plain http only for a local sandbox: a real desktop is always https.
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && LOOPBACK.test(url.hostname))) {
+    return { ok: false, error: `desktopUrl: "${raw}" must be an https URL` };
+  }
+  return { ok: true, url: url.href, origin: url.origin };
+}
+
+/** `name:value` pairs separated by commas, e.g. `whatsapp:Sinch_WhatsApp,sms:SMS_1`. */
+function pairs(raw: string, param: string, errors: string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (const part of raw.split(",").map((p) => p.trim()).filter(Boolean)) {
+    const i = part.indexOf(":");
+    const key = i > 0 ? part.slice(0, i).trim() : "";
+    const value = i > 0 ? part.slice(i + 1).trim() : "";
+    if (!key || !value) {
+      errors.push(`${param}: "${part}" is not of the form name:value`);
+      continue;
+    }
+    out.push([key, value]);
+  }
+  return out;
+}
+
+export function parseConfig(search: string): ConfigResult {
+  const q = new URLSearchParams(search);
+  const errors: string[] = [];
+
+  const sap = parseOriginList(q.get("sapOrigin"), "sapOrigin");
+  if (!sap.ok) errors.push(sap.error);
+
+  let desktopUrl: string | undefined;
+  const desktopOrigins: string[] = [];
+  const rawUrl = q.get("desktopUrl");
+  if (rawUrl) {
+    const d = parseDesktopUrl(rawUrl.trim());
+    if (d.ok) {
+      desktopUrl = d.url;
+      desktopOrigins.push(d.origin);
+    } else errors.push(d.error);
+  }
+  const rawDesktopOrigin = q.get("desktopOrigin");
+  if (rawDesktopOrigin) {
+    const o = parseOriginList(rawDesktopOrigin, "desktopOrigin");
+    if (o.ok) {
+      for (const origin of o.origins) if (!desktopOrigins.includes(origin)) desktopOrigins.push(origin);
+    } else errors.push(o.error);
+  }
+  if (!rawUrl && !rawDesktopOrigin) errors.push("desktopUrl or desktopOrigin is missing: the mashup does not know which Agent Desktop to trust");
+
+  const format = (q.get("format") ?? "json").trim().toLowerCase();
+  if (format !== "json" && format !== "xml") errors.push(`format: "${format}" is not json or xml`);
+
+  let defaultCountry: CountryCode | undefined;
+  const country = q.get("defaultCountry");
+  if (country) {
+    const c = country.trim().toUpperCase();
+    if (isSupportedCountry(c)) defaultCountry = c;
+    else errors.push(`defaultCountry: "${country}" is not an ISO 3166 country code`);
+  }
+
+  const channelIds: Record<string, string> = {};
+  const channels = q.get("channels");
+  if (channels) {
+    for (const [webex, sapId] of pairs(channels, "channels", errors)) {
+      if (!/^[A-Za-z0-9_.-]{1,64}$/.test(sapId)) errors.push(`channels: "${sapId}" is not a valid SAP channel id`);
+      else channelIds[webex.toLowerCase()] = sapId;
+    }
+  }
+
+  const cadFields: Record<string, CustomField> = {};
+  const cad = q.get("cad");
+  if (cad) {
+    for (const [variable, field] of pairs(cad, "cad", errors)) {
+      const f = CUSTOM_FIELDS.find((c) => c.toLowerCase() === field.toLowerCase());
+      if (!f) errors.push(`cad: "${field}" is not one of ${CUSTOM_FIELDS.join(", ")}`);
+      else if (Object.values(cadFields).includes(f)) errors.push(`cad: ${f} is mapped twice`);
+      else cadFields[variable] = f;
+    }
+  }
+
+  if (errors.length > 0 || !sap.ok) return { ok: false, errors };
+  const config: MashupConfig = { sapOrigins: sap.origins, desktopOrigins, format: format as "json" | "xml", channelIds, cadFields };
+  if (desktopUrl) config.desktopUrl = desktopUrl;
+  if (defaultCountry) config.defaultCountry = defaultCountry;
+  return { ok: true, config };
+}
+
+export { parseOrigin };

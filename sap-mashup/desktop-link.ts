@@ -1,0 +1,168 @@
+/**
+ * The mashup's side of the channel: welcomes the widget, acknowledges its events once they are
+ * handled (so anything unacknowledged is replayed, and nothing is handled twice), and sends commands.
+ */
+import type { Log } from "../channel/log";
+import { message, type Command, type EventBody, type MessageOf } from "../channel/protocol";
+import { LINK_TIMEOUT_MS, PING_INTERVAL_MS, newInstanceId, post, receive } from "../channel/receive";
+
+export interface DesktopLinkHost {
+  snapshot(s: MessageOf<"snapshot">): void;
+  event(body: EventBody): void;
+  linkChanged(linked: boolean): void;
+}
+
+interface Peer {
+  window: MessageEventSource;
+  origin: string;
+  instance: string;
+  lastHeard: number;
+  /** Sequence numbers already handled for this widget instance. */
+  seen: Set<number>;
+  maxSeen: number;
+}
+
+/** How long to wait for the widget's answer to a command. */
+export const COMMAND_TIMEOUT_MS = 15000;
+/** Handled sequence numbers older than this many are forgotten (the widget never replays that far back). */
+const SEEN_WINDOW = 10000;
+
+export class DesktopLink {
+  readonly instance = newInstanceId();
+  private peer: Peer | undefined;
+  private target: { window: Window; origins: readonly string[] } | undefined;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private nextCommand = 1;
+  private readonly waiting = new Map<string, { resolve(error: string | undefined): void; timer: ReturnType<typeof setTimeout> }>();
+  private readonly onMessage = (e: MessageEvent) => this.handle(e);
+
+  constructor(
+    private readonly win: Window,
+    private readonly origins: readonly string[],
+    private readonly host: DesktopLinkHost,
+    private readonly log: Log,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get linked(): boolean {
+    return this.peer !== undefined;
+  }
+
+  start(): void {
+    this.win.addEventListener("message", this.onMessage);
+    this.timer = setInterval(() => this.tick(), PING_INTERVAL_MS);
+  }
+
+  stop(): void {
+    this.win.removeEventListener("message", this.onMessage);
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    for (const [, w] of this.waiting) {
+      clearTimeout(w.timer);
+      w.resolve("the mashup stopped");
+    }
+    this.waiting.clear();
+  }
+
+  /** Invites a desktop window we know of (the embedded frame, or the window we opened) to link. */
+  attach(window: Window): void {
+    this.target = { window, origins: this.origins };
+    this.invite();
+  }
+
+  /** Sends a command; resolves with an error text, or undefined on success. */
+  command(command: Command): Promise<string | undefined> {
+    const peer = this.peer;
+    if (!peer) return Promise.resolve("The Agent Desktop is not linked.");
+    const id = `c${this.nextCommand++}`;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(id);
+        resolve("The Agent Desktop did not answer in time.");
+      }, COMMAND_TIMEOUT_MS);
+      this.waiting.set(id, { resolve, timer });
+      post(peer.window, message({ t: "command", instance: this.instance, id, command }), peer.origin, this.log);
+    });
+  }
+
+  private invite(): void {
+    if (!this.target) return;
+    const hello = message({ t: "hello", role: "mashup", instance: this.instance });
+    for (const origin of this.target.origins) post(this.target.window, hello, origin, this.log);
+  }
+
+  private tick(): void {
+    const peer = this.peer;
+    if (peer && this.now() - peer.lastHeard > LINK_TIMEOUT_MS) {
+      this.peer = undefined;
+      this.log.warn("Agent Desktop link lost");
+      this.host.linkChanged(false);
+    }
+    if (!this.peer || !peer) this.invite();
+    else post(peer.window, message({ t: "ping", instance: this.instance }), peer.origin, this.log);
+  }
+
+  private handle(event: MessageEvent): void {
+    const inc = receive(event, this.origins, this.log);
+    if (!inc || !inc.source) return;
+    const m = inc.message;
+    if (m.t === "hello") {
+      if (m.role !== "widget") return this.log.drop("unexpected", "mashup hello");
+      this.welcome(inc.source, inc.origin, m.instance);
+      return;
+    }
+    const peer = this.peer;
+    if (!peer || !("instance" in m) || m.instance !== peer.instance || inc.source !== peer.window) {
+      // Not the widget we linked with; a widget announces itself with hello, so ask it to.
+      post(inc.source, message({ t: "hello", role: "mashup", instance: this.instance }), inc.origin, this.log);
+      return this.log.drop("unlinked", m.t);
+    }
+    peer.lastHeard = this.now();
+    switch (m.t) {
+      case "snapshot":
+        this.host.snapshot(m);
+        return;
+      case "event":
+        this.event(peer, m);
+        return;
+      case "result": {
+        const w = this.waiting.get(m.id);
+        if (!w) return this.log.drop("stale", "result");
+        this.waiting.delete(m.id);
+        clearTimeout(w.timer);
+        w.resolve(m.ok ? undefined : m.error ?? "The Agent Desktop refused the command.");
+        return;
+      }
+      case "ping":
+        return;
+      default:
+        this.log.drop("unexpected", m.t);
+    }
+  }
+
+  private welcome(source: MessageEventSource, origin: string, instance: string): void {
+    const known = this.peer && this.peer.instance === instance && this.peer.window === source;
+    if (!known) {
+      this.peer = { window: source, origin, instance, lastHeard: this.now(), seen: new Set(), maxSeen: 0 };
+      this.log.info("Agent Desktop linked");
+      this.host.linkChanged(true);
+    } else if (this.peer) this.peer.lastHeard = this.now();
+    post(source, message({ t: "welcome", instance: this.instance, widgetInstance: instance }), origin, this.log);
+  }
+
+  private event(peer: Peer, m: MessageOf<"event">): void {
+    const ack = () => post(peer.window, message({ t: "ack", instance: this.instance, seq: m.seq }), peer.origin, this.log);
+    if (peer.seen.has(m.seq) || m.seq <= peer.maxSeen - SEEN_WINDOW) return void ack();
+    try {
+      this.host.event(m.body);
+    } catch (e) {
+      // Not acknowledged: the widget replays it after the next handshake.
+      this.log.error(`could not handle an event: ${(e as Error)?.message ?? "error"}`);
+      return;
+    }
+    peer.seen.add(m.seq);
+    if (m.seq > peer.maxSeen) peer.maxSeen = m.seq;
+    if (peer.seen.size > SEEN_WINDOW) for (const s of peer.seen) if (s <= peer.maxSeen - SEEN_WINDOW) peer.seen.delete(s);
+    ack();
+  }
+}

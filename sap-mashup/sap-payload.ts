@@ -1,0 +1,153 @@
+/**
+ * Conversation legs → SAP CTI payloads (contract §5). Pure: given a leg as the widget sees it now
+ * and what SAP was already told about it, says what SAP still needs, in order. Sending the same
+ * leg twice therefore never posts twice; a leg that ended gets exactly one END.
+ */
+import type { CountryCode } from "libphonenumber-js/min";
+import type { Leg } from "../channel/protocol";
+import { toE164 } from "./phone";
+import { legReferenceId, originalReferenceId } from "./reference-ids";
+
+export type SapAction = "NOTIFY" | "ACCEPT" | "END";
+export type SapType = "CALL" | "CHAT" | "MESSAGE";
+export const CUSTOM_FIELDS = ["Custom_1", "Custom_2", "Custom_3", "Custom_4"] as const;
+export type CustomField = (typeof CUSTOM_FIELDS)[number];
+
+/** One payload, field name → value, in the order SAP's examples use. Empty fields are omitted. */
+export type SapPayload = Record<string, string>;
+
+export interface PayloadConfig {
+  /** Country for numbers Webex gives without an international prefix. */
+  defaultCountry?: CountryCode;
+  /** Webex media channel (lower-case, e.g. "whatsapp") → SAP channel id (e.g. "Sinch_WhatsApp"). */
+  channelIds?: Readonly<Record<string, string>>;
+  /** Webex call-associated variable name → SAP custom field. */
+  cadFields?: Readonly<Record<string, CustomField>>;
+}
+
+/** What SAP already has for one agent leg. Serialisable: it is kept across mashup reloads. */
+export interface LegRecord {
+  /** ExternalReferenceID. */
+  ref: string;
+  interactionId: string;
+  agentId: string;
+  posted: SapAction[];
+  /** SAP's pre-created activity for a click-to-dial call, echoed on every payload of the leg. */
+  activityUUID?: string;
+  /** The leg as last planned (without call-associated data), so an END can be built after a reload. */
+  leg?: Leg;
+  /** Last time anything changed (ms), for eviction. */
+  at: number;
+}
+
+export interface Notice {
+  level: "info" | "warn" | "error";
+  text: string;
+}
+
+export interface Plan {
+  payloads: SapPayload[];
+  record: LegRecord;
+  notices: Notice[];
+}
+
+export function sapTypeOf(leg: Leg): SapType | undefined {
+  switch (leg.media) {
+    case "telephony":
+      return "CALL";
+    case "chat":
+    case "email": // SAP has no e-mail type: emails travel as chats and are logged under Chats.
+      return "CHAT";
+    case "social":
+      return "MESSAGE";
+    default:
+      return undefined;
+  }
+}
+
+export function newRecord(leg: Leg, now: number): LegRecord {
+  return { ref: legReferenceId(leg.interactionId, leg.agentId), interactionId: leg.interactionId, agentId: leg.agentId, posted: [], at: now };
+}
+
+/** The moments SAP still needs for this leg's current phase, in order. */
+export function missingActions(leg: Leg, posted: readonly SapAction[]): SapAction[] {
+  const has = (a: SapAction) => posted.includes(a);
+  if (has("END")) return [];
+  const out: SapAction[] = [];
+  if (leg.phase === "ended") {
+    // Nothing was shown in SAP: nothing to close. Otherwise close what was opened, once.
+    if (has("NOTIFY") || has("ACCEPT")) out.push("END");
+    return out;
+  }
+  if (!has("NOTIFY")) out.push("NOTIFY");
+  // A consult leg pops but never becomes an activity (contract §5).
+  if (leg.phase === "connected" && leg.role === "main" && !has("ACCEPT")) out.push("ACCEPT");
+  return out;
+}
+
+export function planLeg(leg: Leg, record: LegRecord | undefined, cfg: PayloadConfig, now: number): Plan {
+  const rec: LegRecord = record ? { ...record, posted: [...record.posted] } : newRecord(leg, now);
+  if (leg.rehydrated && rec.posted.length === 0 && leg.phase !== "offered") {
+    // Seen only after a reload that also lost our memory: SAP most likely has the activity already.
+    // Assume so (never a second activity); END still follows when the leg ends.
+    rec.posted.push("NOTIFY");
+    if (leg.role === "main") rec.posted.push("ACCEPT");
+  }
+  const notices: Notice[] = [];
+  const actions = missingActions(leg, rec.posted);
+  if (actions.length === 0) return { payloads: [], record: rec, notices };
+
+  const type = sapTypeOf(leg);
+  if (!type) {
+    notices.push({ level: "warn", text: `A ${leg.media} conversation is not reported to SAP: SAP has no matching channel type.` });
+    return { payloads: [], record: rec, notices };
+  }
+  let channelId: string | undefined;
+  if (type === "MESSAGE") {
+    channelId = cfg.channelIds?.[leg.channel];
+    if (!channelId) {
+      notices.push({
+        level: "error",
+        text: `No SAP channel id is configured for the Webex channel "${leg.channel}": the conversation is not reported to SAP. Add it to the mashup's "channels" parameter.`,
+      });
+      return { payloads: [], record: rec, notices };
+    }
+  }
+
+  const customer: SapPayload = {};
+  if (type === "CHAT") {
+    if (leg.customer.email) customer.Email = leg.customer.email;
+    else notices.push({ level: "warn", text: "The conversation has no customer e-mail address: SAP cannot identify the customer." });
+  } else if (leg.customer.ani) {
+    const n = toE164(leg.customer.ani, cfg.defaultCountry);
+    if (n.ok) customer.ANI = n.e164;
+    else notices.push({ level: "warn", text: `The customer's number is not usable (${n.reason}): SAP cannot identify the caller.` });
+  } else {
+    notices.push({ level: "warn", text: "The conversation has no customer number: SAP cannot identify the caller." });
+  }
+  const extra: SapPayload = {};
+  if (leg.dnis) {
+    const d = type === "CHAT" ? undefined : toE164(leg.dnis, cfg.defaultCountry);
+    extra.DNIS = d && d.ok ? d.e164 : leg.dnis;
+  }
+  if (rec.activityUUID) extra.ActivityUUID = rec.activityUUID;
+  if (channelId) extra.ChannelId = channelId;
+  for (const [variable, field] of Object.entries(cfg.cadFields ?? {})) {
+    const value = leg.cad[variable];
+    if (value !== undefined && value !== "") extra[field] = value;
+  }
+
+  const ids = { ExternalReferenceID: rec.ref, ExternalOriginalReferenceID: originalReferenceId(leg.interactionId) };
+  const payloads = actions.map((action): SapPayload => ({
+    Type: type,
+    EventType: action === "END" ? "UPDATEACTIVITY" : leg.direction,
+    Action: action,
+    ...customer,
+    ...ids,
+    ...extra,
+  }));
+  rec.posted.push(...actions);
+  rec.at = now;
+  rec.leg = { ...leg, cad: {} };
+  return { payloads, record: rec, notices };
+}

@@ -1,0 +1,101 @@
+/**
+ * Keeps SAP in step with the widget's picture of the agent's conversations: each leg update and
+ * each snapshot is turned into exactly the payloads SAP is still missing (no DOM, no window).
+ */
+import type { AgentState, Leg, MessageOf } from "../channel/protocol";
+import type { ActivityLedger } from "./activity-ledger";
+import { DialBook } from "./click-to-dial";
+import { legReferenceId } from "./reference-ids";
+import { newRecord, planLeg, type LegRecord, type Notice, type PayloadConfig, type SapAction, type SapPayload } from "./sap-payload";
+
+export interface SapSyncHost {
+  post(payload: SapPayload): void;
+  notice(notice: Notice): void;
+  changed(): void;
+}
+
+const ACKED_ACTIONS: Record<string, SapAction[]> = {
+  none: [],
+  offered: ["NOTIFY"],
+  connected: ["NOTIFY", "ACCEPT"],
+  ended: ["NOTIFY", "ACCEPT", "END"],
+};
+
+export class SapSync {
+  readonly dials = new DialBook();
+  /** Legs the widget reported, open ones only, for the status area. */
+  readonly legs = new Map<string, Leg>();
+  agent: AgentState | undefined;
+  selected: string | undefined;
+
+  constructor(
+    private readonly ledger: ActivityLedger,
+    private readonly cfg: PayloadConfig,
+    private readonly host: SapSyncHost,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  leg(leg: Leg): void {
+    const ref = legReferenceId(leg.interactionId, leg.agentId);
+    let record = this.ledger.get(ref);
+    if (!record?.activityUUID && (!record || record.posted.length === 0)) {
+      const uuid = this.dials.claim(leg, this.now(), this.cfg.defaultCountry);
+      if (uuid) record = { ...(record ?? newRecord(leg, this.now())), activityUUID: uuid };
+    }
+    const plan = planLeg(leg, record, this.cfg, this.now());
+    for (const n of plan.notices) this.host.notice(n);
+    for (const p of plan.payloads) this.host.post(p);
+    if (plan.payloads.length > 0 || plan.record !== record) this.ledger.put(plan.record);
+    if (leg.phase === "ended") this.legs.delete(leg.interactionId);
+    else this.legs.set(leg.interactionId, leg);
+    this.host.changed();
+  }
+
+  snapshot(s: MessageOf<"snapshot">): void {
+    this.agent = s.agent;
+    this.selected = s.selectedInteractionId;
+    const present = new Set<string>();
+    this.legs.clear();
+    for (const { leg, acked } of s.legs) {
+      present.add(legReferenceId(leg.interactionId, leg.agentId));
+      // What the widget knows was acknowledged is what SAP has: remember it even if our own memory was lost.
+      const known = ACKED_ACTIONS[acked] ?? [];
+      if (known.length > 0) {
+        const ref = legReferenceId(leg.interactionId, leg.agentId);
+        const rec: LegRecord = this.ledger.get(ref) ?? newRecord(leg, this.now());
+        const posted = [...new Set([...rec.posted, ...known])];
+        if (posted.length !== rec.posted.length) this.ledger.put({ ...rec, posted });
+      }
+      this.leg(leg);
+    }
+    if (s.complete) {
+      // Legs SAP still has open that the desktop no longer lists ended while we could not hear it.
+      for (const rec of this.ledger.open()) {
+        if (present.has(rec.ref)) continue;
+        if (s.agent.agentId && rec.agentId !== s.agent.agentId) continue;
+        this.endMissing(rec);
+      }
+    }
+    this.host.changed();
+  }
+
+  agentChanged(agent: AgentState): void {
+    this.agent = agent;
+    this.host.changed();
+  }
+
+  private endMissing(rec: LegRecord): void {
+    const leg = this.lastKnown(rec);
+    if (!leg) return;
+    const plan = planLeg({ ...leg, phase: "ended", endedAt: this.now() }, rec, this.cfg, this.now());
+    for (const p of plan.payloads) this.host.post(p);
+    this.ledger.put(plan.record);
+  }
+
+  /** Enough of a leg to build its END from what the ledger kept. */
+  private lastKnown(rec: LegRecord): Leg | undefined {
+    const seen = this.legs.get(rec.interactionId);
+    if (seen) return seen;
+    return rec.leg;
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Click-to-dial on the Webex side (contract §6): checks what the desktop allows, then builds the
+ * exact `startOutdial` payload. Pure.
+ */
+import type { OutdialData } from "./desktop-port";
+
+export type OutdialCheck = { ok: true; data: OutdialData } | { ok: false; error: string };
+
+export function outdialRequest(
+  destination: string,
+  agent: Record<string, unknown>,
+  entryPointId: string | undefined,
+  outdialAni: string | undefined,
+): OutdialCheck {
+  if (agent.isOutboundEnabledForAgent === false || agent.isOutboundEnabledForTenant === false) {
+    return { ok: false, error: "Outdial is not enabled for this agent in Webex Contact Center." };
+  }
+  if (!entryPointId) return { ok: false, error: "No outdial entry point is configured for this agent (outdialEp)." };
+  if (!/^\+[1-9][0-9]{1,14}$/.test(destination)) return { ok: false, error: "The number is not in E.164 format." };
+  const regex = typeof agent.outDialRegex === "string" ? agent.outDialRegex : "";
+  if (regex) {
+    let allowed = true;
+    try {
+      allowed = new RegExp(regex).test(destination);
+    } catch {
+      allowed = true; // a dial plan we cannot read is Webex's to enforce, not ours
+    }
+    if (!allowed) return { ok: false, error: "The number is not allowed by the agent's dial plan." };
+  }
+  const data: OutdialData = {
+    entryPointId,
+    destination,
+    direction: "OUTBOUND",
+    attributes: {},
+    mediaType: "telephony",
+    outboundType: "OUTDIAL",
+  };
+  if (outdialAni) data.origin = outdialAni;
+  return { ok: true, data };
+}
+
+/** A short, customer-data-free reason from whatever Webex rejected with. */
+export function failureReason(err: unknown): string {
+  const o = err as { details?: { data?: { reason?: unknown; reasonCode?: unknown } }; data?: { reason?: unknown; reasonCode?: unknown }; message?: unknown };
+  const data = o?.details?.data ?? o?.data;
+  const reason = data?.reason ?? o?.message;
+  const code = data?.reasonCode;
+  const text = typeof reason === "string" && reason ? reason : "Webex refused the call";
+  return (code !== undefined ? `${text} (${String(code)})` : text).slice(0, 200);
+}
