@@ -6,6 +6,7 @@ import { build, type BuildOptions } from "esbuild";
 import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { writePhoneMetadata } from "./sap-mashup/phone-metadata.build";
 
 const root = dirname(fileURLToPath(import.meta.url));
 export const DIST = join(root, "dist");
@@ -22,12 +23,25 @@ const common: BuildOptions = {
 export const bundles: Record<string, BuildOptions> = {
   widget: { ...common, entryPoints: [join(root, "widget/index.ts")], outfile: join(DIST, "widget.js"), format: "iife" },
   mashup: { ...common, entryPoints: [join(root, "sap-mashup/index.ts")], outfile: join(DIST, "sap-mashup/mashup.js"), format: "iife" },
+  // The admin CLI (`npx wxcc-sap`) runs in Node, not in a browser: its own target, and ajv bundled in.
+  cli: {
+    entryPoints: [join(root, "cli/main.ts")],
+    outfile: join(DIST, "cli/wxcc-sap.cjs"),
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    legalComments: "none",
+    logLevel: "warning",
+  },
 };
 
 export async function buildAll(extra: Record<string, BuildOptions> = {}): Promise<void> {
   rmSync(join(DIST, "widget.js"), { force: true });
   rmSync(join(DIST, "sap-mashup"), { recursive: true, force: true });
   mkdirSync(join(DIST, "sap-mashup"), { recursive: true });
+  // The mashup bundles a reduced copy of libphonenumber-js metadata, regenerated from the installed library.
+  writePhoneMetadata();
   await Promise.all(Object.values({ ...bundles, ...extra }).map((o) => build(o)));
   for (const f of ["index.html", "mashup.css"]) copyFileSync(join(root, "sap-mashup", f), join(DIST, "sap-mashup", f));
 }

@@ -23,6 +23,13 @@ export function parseOrigin(raw: string): { ok: true; origin: string } | { ok: f
   if ((url.pathname !== "/" && url.pathname !== "") || url.search || url.hash || url.username || url.password|| /[?#]/.test(text)) {
     return { ok: false, error: `"${text}" is not an origin: it has a path, query or credentials` };
   }
+  // The URL parser is lenient ("https:host", "https:///host", "https://host/."): an admin's value
+  // must be literally scheme://host[:port] so what is configured is what gets compared.
+  if (!/^https?:\/\/[^/?#\\@\s]+\/?$/i.test(text)) {
+    return { ok: false, error: `"${text}" is not an origin (expected scheme://host[:port])` };
+  }
+  // Browsers never report a wildcard origin, so such an entry would silently match nothing.
+  if (url.hostname.includes("*")) return { ok: false, error: `"${text}": wildcards are not supported; list each origin` };
   return { ok: true, origin: url.origin };
 }
 

@@ -70,6 +70,11 @@ export const AgentStateSchema = v.object({
   idleCode: v.optional(IdleCodeSchema),
   idleCodes: v.pipe(v.array(IdleCodeSchema), v.maxLength(500)),
   outdialEnabled: v.boolean(),
+  /**
+   * What the agent is busy with, which Webex keeps apart from the state above: a live conversation,
+   * or wrap-up of one that ended. Absent when neither (and from widgets that predate it).
+   */
+  activity: v.optional(v.picklist(["conversation", "wrap-up"])),
 });
 export type AgentState = v.InferOutput<typeof AgentStateSchema>;
 

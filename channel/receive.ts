@@ -21,17 +21,34 @@ export function receive(event: Pick<MessageEvent, "data" | "origin" | "source">,
     log.drop("unreadable");
     return undefined;
   }
-  if (!looksLikeOurs(data)) return undefined; // someone else's traffic (SAP, other widgets): not ours to count
+  let ours: boolean;
+  try {
+    ours = looksLikeOurs(data);
+  } catch {
+    ours = false; // an object that throws when read is no message of ours
+  }
+  if (!ours) return undefined; // someone else's traffic (SAP, other widgets): not ours to count
   if (!allowed.includes(origin)) {
     log.drop("origin", `from ${origin}`);
     return undefined;
   }
-  const parsed = parseMessage(data);
+  let parsed: ReturnType<typeof parseMessage>;
+  try {
+    parsed = parseMessage(data);
+  } catch {
+    parsed = { ok: false, reason: "unreadable" };
+  }
   if (!parsed.ok) {
     log.drop("malformed", parsed.reason);
     return undefined;
   }
-  return { message: parsed.message, origin, source: event.source };
+  let source: MessageEventSource | null;
+  try {
+    source = event.source;
+  } catch {
+    source = null;
+  }
+  return { message: parsed.message, origin, source };
 }
 
 /** Posts with an exact target origin; a closed or navigated-away window is not an error worth throwing. */

@@ -13,7 +13,10 @@ export interface KeyValueStore {
 }
 
 export function safeSessionStorage(win: { sessionStorage?: Storage } | undefined): KeyValueStore {
-  const memory = new Map<string, string>();
+  // What this page wrote or removed (null) is authoritative: a write that storage refused (quota)
+  // or a removal it refused must not let an older stored value come back. Storage is read only
+  // for keys this page has not touched, i.e. what an earlier page of the tab left behind.
+  const memory = new Map<string, string | null>();
   let storage: Storage | null = null;
   try {
     storage = win?.sessionStorage ?? null;
@@ -28,15 +31,15 @@ export function safeSessionStorage(win: { sessionStorage?: Storage } | undefined
   const store: KeyValueStore = {
     persistent: storage !== null,
     get(key) {
+      if (memory.has(key)) return memory.get(key) ?? null;
       if (storage) {
         try {
-          const v = storage.getItem(key);
-          if (v !== null) return v;
+          return storage.getItem(key);
         } catch {
-          /* fall through to memory */
+          /* blocked since: nothing else to read */
         }
       }
-      return memory.get(key) ?? null;
+      return null;
     },
     set(key, value) {
       memory.set(key, value);
@@ -49,7 +52,7 @@ export function safeSessionStorage(win: { sessionStorage?: Storage } | undefined
       }
     },
     remove(key) {
-      memory.delete(key);
+      memory.set(key, null);
       if (storage) {
         try {
           storage.removeItem(key);

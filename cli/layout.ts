@@ -64,7 +64,7 @@ function headless(o: WidgetOptions): JsonObject {
 }
 
 function slotTab(name: string, visibility?: string): JsonObject[] {
-  const v = visibility ? { visibility } : {};
+  const v: JsonObject = visibility ? { visibility } : {};
   return [
     {
       comp: "md-tab",
@@ -160,7 +160,9 @@ function child(parent: JsonObject, key: string, path: readonly string[], make: (
   return v;
 }
 
-function parseJson(text: string): Json {
+function parseJson(raw: string): Json {
+  // Editors on Windows may save a byte order mark; it is not part of the JSON.
+  const text = raw.replace(/^\uFEFF/, "");
   try {
     return JSON.parse(text) as Json;
   } catch (e) {

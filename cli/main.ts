@@ -71,6 +71,9 @@ as the External Provider / CTI provider URL in SAP.
   --default-country <XX>     ISO country for Webex numbers without international prefix
   --channels <list>          webexChannel:SapChannelId,... e.g. whatsapp:Sinch_WhatsApp
   --cad <list>               cadVariable:Custom_n,... e.g. CustomerId:Custom_1
+  --follow-selection <on|off>
+                             whether SAP shows the customer of the conversation the agent
+                             selects in the Desktop (default on)
   --allow-localhost          accept http://localhost URLs (local sandbox only)
   -h, --help                 this help
 `,
@@ -113,6 +116,7 @@ const OPTIONS = {
     "default-country": { type: "string" },
     channels: { type: "string" },
     cad: { type: "string" },
+    "follow-selection": { type: "string" },
     "allow-localhost": { type: "boolean" },
     help: { type: "boolean", short: "h" },
   },
@@ -192,6 +196,7 @@ function mashupUrlCommand(v: Values, io: CliIo): void {
     defaultCountry: str(v, "default-country"),
     channels: str(v, "channels"),
     cad: str(v, "cad"),
+    followSelection: str(v, "follow-selection"),
     allowLocalhost: v["allow-localhost"] === true,
   });
   io.stdout.write(`${url}\n`);

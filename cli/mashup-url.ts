@@ -22,6 +22,8 @@ export interface MashupUrlOptions {
   channels?: string;
   /** `cadVariable:Custom_1,...` */
   cad?: string;
+  /** `on` (the mashup's default) or `off`: whether SAP follows the conversation the agent selects. */
+  followSelection?: string;
   allowLocalhost?: boolean;
 }
 
@@ -61,6 +63,7 @@ export function mashupUrl(o: MashupUrlOptions): MashupUrlResult {
   if (o.defaultCountry !== undefined) q.set("defaultCountry", o.defaultCountry.trim().toUpperCase());
   if (o.channels !== undefined) q.set("channels", o.channels.trim());
   if (o.cad !== undefined) q.set("cad", o.cad.trim());
+  if (o.followSelection !== undefined) q.set("followSelection", o.followSelection.trim().toLowerCase());
 
   const url = `${base.href}?${q.toString()}`;
   // The check: the mashup's own parser, on the query exactly as the browser will see it.
@@ -77,6 +80,7 @@ const OPTION_OF: Record<string, string> = {
   defaultCountry: "--default-country",
   channels: "--channels",
   cad: "--cad",
+  followSelection: "--follow-selection",
 };
 
 /** The mashup's error names its URL parameter; the admin typed the option. */

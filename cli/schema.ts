@@ -12,7 +12,7 @@ let compiled: ValidateFunction | undefined;
 
 function validator(): ValidateFunction {
   if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false });
     // Annotation only: the message shown instead of ajv's generic one.
     ajv.addVocabulary(["x-error"]);
     compiled = ajv.compile(schema);

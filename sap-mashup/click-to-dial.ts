@@ -15,14 +15,23 @@ const Schema = v.looseObject({
 
 /** True when the object is meant as a click-to-dial request (even an invalid one). */
 export function isClickToDial(data: unknown): boolean {
-  return typeof data === "object" && data !== null && !Array.isArray(data) && "PhoneNumber" in data;
+  try {
+    return typeof data === "object" && data !== null && !Array.isArray(data) && "PhoneNumber" in data;
+  } catch {
+    return false; // an object that throws when inspected is nobody's click-to-dial
+  }
 }
 
 export type DialRequest = { ok: true; destination: string; activityUUID?: string } | { ok: false; error: string };
 
 export function parseClickToDial(data: unknown, defaultCountry?: CountryCode): DialRequest {
-  const r = v.safeParse(Schema, data);
-  if (!r.success) return { ok: false, error: "SAP's click-to-dial message is not valid" };
+  let r;
+  try {
+    r = v.safeParse(Schema, data);
+  } catch {
+    r = undefined;
+  }
+  if (!r?.success) return { ok: false, error: "SAP's click-to-dial message is not valid" };
   const n = toE164(r.output.PhoneNumber, defaultCountry);
   if (!n.ok) return { ok: false, error: `The number cannot be dialled (${n.reason}).` };
   const out: DialRequest = { ok: true, destination: n.e164 };

@@ -2,7 +2,8 @@
  * The mashup's configuration: the query parameters of its URL (contract §4). Pure. A missing or
  * malformed parameter yields an error naming it, and the mashup then sends nothing.
  */
-import { isSupportedCountry, type CountryCode } from "libphonenumber-js/min";
+import type { CountryCode } from "libphonenumber-js/core";
+import { isSupportedCountry } from "./phone";
 import { parseOrigin, parseOriginList } from "../channel/origins";
 import { CUSTOM_FIELDS, type CustomField, type PayloadConfig } from "./sap-payload";
 
@@ -12,6 +13,13 @@ export interface MashupConfig extends PayloadConfig {
   desktopUrl?: string;
   desktopOrigins: readonly string[];
   format: "json" | "xml";
+  /**
+   * Sign-out reasons the agent picks from in SAP (`logoutReasons`). Webex accepts only its own fixed
+   * reason, so the one chosen is shown in SAP and written to the connector's log. Absent = defaults.
+   */
+  logoutReasons?: readonly string[];
+  /** `false` when `followSelection=off`: SAP is then not told which conversation the agent selected. Absent = on. */
+  followSelection?: boolean;
 }
 
 export type ConfigResult = { ok: true; config: MashupConfig } | { ok: false; errors: string[] };
@@ -105,10 +113,25 @@ export function parseConfig(search: string): ConfigResult {
     }
   }
 
+  const follow = (q.get("followSelection")?.trim() || "on").toLowerCase();
+  if (follow !== "on" && follow !== "off") errors.push(`followSelection: "${follow}" is not on or off`);
+
+  let logoutReasons: string[] | undefined;
+  const rawReasons = q.get("logoutReasons");
+  if (rawReasons !== null) {
+    const list = [...new Set(rawReasons.split(",").map((r) => r.trim()).filter(Boolean))];
+    if (list.length === 0) errors.push("logoutReasons: give at least one reason, separated by commas");
+    else if (list.length > 30) errors.push(`logoutReasons: ${list.length} reasons, at most 30`);
+    for (const r of list) if (r.length > 100) errors.push(`logoutReasons: "${r.slice(0, 20)}…" is longer than 100 characters`);
+    logoutReasons = list;
+  }
+
   if (errors.length > 0 || !sap.ok) return { ok: false, errors };
   const config: MashupConfig = { sapOrigins: sap.origins, desktopOrigins, format: format as "json" | "xml", channelIds, cadFields };
   if (desktopUrl) config.desktopUrl = desktopUrl;
   if (defaultCountry) config.defaultCountry = defaultCountry;
+  if (logoutReasons) config.logoutReasons = logoutReasons;
+  if (follow === "off") config.followSelection = false;
   return { ok: true, config };
 }
 

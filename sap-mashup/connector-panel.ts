@@ -1,8 +1,10 @@
 /**
- * The mashup's visible part inside SAP's CTI area: link status, notices, live conversations.
- * It only renders what it is given; main.ts owns the behaviour.
+ * The mashup's visible part inside SAP's CTI area: link status, agent state and its controls,
+ * sign-out, notices, live conversations. It only renders what it is given and reports the agent's
+ * choices as events (`open-desktop`, `set-state`, `sign-out`); main.ts owns the behaviour.
  */
 import { LitElement, css, html, nothing } from "lit";
+import { live } from "lit/directives/live.js";
 import type { AgentState, Leg } from "../channel/protocol";
 import type { Notice } from "./sap-payload";
 
@@ -20,6 +22,9 @@ export class ConnectorPanel extends LitElement {
     selected: { attribute: false },
     alongside: { attribute: false },
     sapPresent: { attribute: false },
+    logoutReasons: { attribute: false },
+    signOutReason: { attribute: false },
+    busy: { attribute: false },
   };
 
   declare status: LinkStatus;
@@ -30,6 +35,12 @@ export class ConnectorPanel extends LitElement {
   declare selected: string | undefined;
   declare alongside: boolean;
   declare sapPresent: boolean;
+  /** Reasons offered for a sign-out (the mashup's `logoutReasons`). */
+  declare logoutReasons: readonly string[];
+  /** The reason picked for the last sign-out, shown while the agent is signed out. */
+  declare signOutReason: string | undefined;
+  /** A state change or sign-out is on its way to Webex: the controls wait for its answer. */
+  declare busy: boolean;
 
   constructor() {
     super();
@@ -39,6 +50,8 @@ export class ConnectorPanel extends LitElement {
     this.legs = [];
     this.alongside = false;
     this.sapPresent = true;
+    this.logoutReasons = [];
+    this.busy = false;
   }
 
   addNotice(n: Notice): void {
@@ -57,7 +70,10 @@ export class ConnectorPanel extends LitElement {
     li.leg { padding: 3px 8px; border-bottom: 1px solid #e3e6e9; }
     li.leg.selected { background: #eaf2fd; }
     .muted { color: #5b6873; }
-    button { font: inherit; }
+    button, select { font: inherit; }
+    .agent { margin: 4px 0 6px; }
+    .controls { display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: center; margin: 4px 0 6px; }
+    .hint { color: #5b6873; font-size: 12px; }
   `;
 
   protected override render() {
@@ -69,7 +85,7 @@ export class ConnectorPanel extends LitElement {
       ${this.alongside && this.status !== "linked" && this.status !== "config-error"
         ? html`<button part="open-desktop" @click=${() => this.dispatchEvent(new CustomEvent("open-desktop"))}>Open the Agent Desktop</button>`
         : nothing}
-      ${this.agent ? html`<div class="agent muted">Agent state: ${agentText(this.agent)}</div>` : nothing}
+      ${this.agent ? this.renderAgent(this.agent) : nothing}
       <ul class="legs">
         ${this.legs.map(
           (l) => html`<li class="leg ${l.interactionId === this.selected ? "selected" : ""}">
@@ -81,6 +97,50 @@ export class ConnectorPanel extends LitElement {
     `;
   }
 
+  private renderAgent(a: AgentState) {
+    if (a.status === "signed-out") {
+      return html`<div class="agent signed-out" part="agent-state">
+        Signed out${this.signOutReason ? html` (reason: ${this.signOutReason})` : nothing}. Sign in again in the Agent Desktop (Webex single sign-on).
+      </div>`;
+    }
+    const linked = this.status === "linked";
+    const open = this.legs.length > 0;
+    const current = a.status === "available" ? "available" : a.status === "idle" && a.idleCode ? `idle:${a.idleCode.id}` : "";
+    return html`
+      <div class="agent" part="agent-state">Agent state${linked ? "" : " (last known)"}: ${agentText(a)}</div>
+      <div class="controls">
+        <label>Change to
+          <select part="state-select" ?disabled=${!linked || this.busy} @change=${(e: Event) => this.pickState(e)}>
+            ${current === "" ? html`<option value="" disabled .selected=${live(true)}>—</option>` : nothing}
+            <option value="available" .selected=${live(current === "available")}>Available</option>
+            ${a.idleCodes.map((c) => html`<option value=${`idle:${c.id}`} .selected=${live(current === `idle:${c.id}`)}>Idle – ${c.name}</option>`)}
+          </select>
+        </label>
+      </div>
+      <div class="controls">
+        <label>Sign-out reason
+          <select part="sign-out-reason" ?disabled=${!linked || this.busy}>
+            ${this.logoutReasons.map((r) => html`<option value=${r}>${r}</option>`)}
+          </select>
+        </label>
+        <button part="sign-out" ?disabled=${!linked || this.busy || open} @click=${() => this.signOut()}>Sign out</button>
+        ${open ? html`<span class="hint" part="sign-out-hint">Sign-out is possible once every conversation and its wrap-up is done.</span>` : nothing}
+      </div>
+    `;
+  }
+
+  private pickState(e: Event): void {
+    const value = (e.target as HTMLSelectElement).value;
+    const detail = value === "available" ? { state: "available" } : value.startsWith("idle:") ? { state: "idle", idleCodeId: value.slice(5) } : undefined;
+    if (detail) this.dispatchEvent(new CustomEvent("set-state", { detail }));
+  }
+
+  private signOut(): void {
+    const select = this.renderRoot.querySelector<HTMLSelectElement>('select[part="sign-out-reason"]');
+    const reason = select?.value ?? this.logoutReasons[0];
+    if (reason) this.dispatchEvent(new CustomEvent("sign-out", { detail: { reason } }));
+  }
+
   private statusText(): string {
     switch (this.status) {
       case "config-error":
@@ -89,27 +149,33 @@ export class ConnectorPanel extends LitElement {
         return this.sapPresent ? "Agent Desktop linked." : "Agent Desktop linked, but this page is not inside SAP.";
       case "lost":
         return this.alongside
-          ? "Link to the Agent Desktop lost. Keep its window open, or open it again with the button."
+          ? "Link to the Agent Desktop lost. Keep its window open; press the button to link to it again (or to reopen it)."
           : "Link to the Agent Desktop lost. Reload this page if it does not come back.";
       case "no-desktop-window":
-        return "The Agent Desktop window is not open.";
+        return "The Agent Desktop window is not open. Open it with the button; you sign in there (Webex single sign-on).";
       default:
         return "Waiting for the Agent Desktop…";
     }
   }
 }
 
-function agentText(a: AgentState): string {
+export function agentText(a: AgentState): string {
+  let text: string;
   switch (a.status) {
     case "signed-out":
       return "signed out (sign in in the Agent Desktop)";
     case "available":
-      return "Available";
+      text = "Available";
+      break;
     case "idle":
-      return a.idleCode ? `Idle – ${a.idleCode.name}` : "Idle";
+      text = a.idleCode ? `Idle – ${a.idleCode.name}` : "Idle";
+      break;
     default:
-      return "unknown";
+      text = "unknown";
   }
+  if (a.activity === "conversation") return `${text}, on a conversation`;
+  if (a.activity === "wrap-up") return `${text}, in wrap-up`;
+  return text;
 }
 
 const KIND: Record<Leg["media"], string> = { telephony: "Call", chat: "Chat", email: "Email", social: "Message", other: "Conversation" };

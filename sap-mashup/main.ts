@@ -9,6 +9,77 @@ import { MashupApp } from "./mashup-app";
 
 /** The fixed name of the alongside desktop window, so a reloaded SAP page finds it again. */
 export const DESKTOP_WINDOW_NAME = "wxcc-sap-agent-desktop";
+/** How often the alongside shell checks whether the desktop window was closed. */
+const WINDOW_CHECK_MS = 2000;
+
+type Opener = Pick<Window, "open">;
+
+/** True for a window whose document we can read and that shows nothing: one `open("", name)` just created. */
+function isBlankOfOurs(w: Window): boolean {
+  try {
+    return w.location.href === "about:blank";
+  } catch {
+    return false; // cross-origin: a real page (the desktop) lives there
+  }
+}
+
+/**
+ * Finds the already-open alongside desktop window by its name, without ever leaving a window the
+ * agent did not ask for: `open("", name)` returns an existing window of that name untouched (an
+ * empty URL does not navigate it). With no such window and no user gesture the pop-up blocker
+ * refuses (null: fine); if pop-ups are allowed it creates an empty window, which is closed at once.
+ */
+export function findDesktopWindow(win: Opener): Window | null {
+  let w: Window | null = null;
+  try {
+    w = win.open("", DESKTOP_WINDOW_NAME);
+  } catch {
+    return null;
+  }
+  if (!w) return null;
+  if (isBlankOfOurs(w)) {
+    try {
+      w.close();
+    } catch {
+      /* nothing to undo */
+    }
+    return null;
+  }
+  return w;
+}
+
+/**
+ * The button's action (a user gesture, so pop-ups are allowed): focus the open desktop window if
+ * there is one — never navigate it, that would reload the desktop — or open a new one at `url`.
+ */
+export function openDesktopWindow(win: Opener, url: string): Window | null {
+  let w: Window | null = null;
+  try {
+    w = win.open("", DESKTOP_WINDOW_NAME);
+  } catch {
+    w = null;
+  }
+  if (w && isBlankOfOurs(w)) {
+    try {
+      w.location.href = url;
+    } catch {
+      w = null;
+    }
+  }
+  if (!w) {
+    try {
+      w = win.open(url, DESKTOP_WINDOW_NAME);
+    } catch {
+      w = null;
+    }
+  }
+  try {
+    w?.focus();
+  } catch {
+    /* focus is a courtesy */
+  }
+  return w;
+}
 
 export function startMashup(win: Window & typeof globalThis): MashupApp | undefined {
   const doc = win.document;
@@ -21,22 +92,33 @@ export function startMashup(win: Window & typeof globalThis): MashupApp | undefi
     return undefined;
   }
   const config = parsed.config;
+  const alongside = !config.desktopUrl;
+  let desktopWindow: Window | null = null;
   const app = new MashupApp(
     win,
     config,
     {
-      linkChanged: (linked) => (panel.status = linked ? "linked" : "lost"),
+      linkChanged: (linked) => (panel.status = linked ? "linked" : desktopWindow && closed(desktopWindow) ? "no-desktop-window" : "lost"),
       notice: (n) => panel.addNotice(n),
       render: (s) => {
         panel.legs = s.legs;
         panel.agent = s.agent;
         panel.selected = s.selected;
+        panel.signOutReason = s.signOutReason;
       },
     },
     safeSessionStorage(win),
   );
   panel.sapPresent = app.sap.present;
-  panel.alongside = !config.desktopUrl;
+  panel.alongside = alongside;
+  panel.logoutReasons = app.logoutReasons;
+  panel.addEventListener("set-state", (e) => {
+    const d = (e as CustomEvent<{ state: "available" | "idle"; idleCodeId?: string }>).detail;
+    void busy(panel, app.setState(d.state, d.idleCodeId));
+  });
+  panel.addEventListener("sign-out", (e) => {
+    void busy(panel, app.signOut((e as CustomEvent<{ reason: string }>).detail.reason));
+  });
   app.start();
 
   if (config.desktopUrl) {
@@ -47,12 +129,44 @@ export function startMashup(win: Window & typeof globalThis): MashupApp | undefi
     frame.src = config.desktopUrl;
     doc.body.appendChild(frame);
     frame.addEventListener("load", () => frame.contentWindow && app.attachDesktop(frame.contentWindow));
-  } else {
-    panel.addEventListener("open-desktop", () => {
-      const w = win.open(`${config.desktopOrigins[0]}/`, DESKTOP_WINDOW_NAME);
-      if (w) app.attachDesktop(w);
-      else app.notice({ level: "error", text: "The browser blocked the Agent Desktop window: allow pop-ups for this site." });
-    });
+    return app;
   }
+
+  // Alongside: after an SAP page reload the desktop window is still open (and signed in); its
+  // widget has lost its opener, so the mashup must find the window by name and say hello first.
+  desktopWindow = findDesktopWindow(win);
+  if (desktopWindow) {
+    app.attachDesktop(desktopWindow);
+    app.log.info("found the open Agent Desktop window; linking to it");
+  } else panel.status = "no-desktop-window";
+  panel.addEventListener("open-desktop", () => {
+    const w = openDesktopWindow(win, `${config.desktopOrigins[0]}/`);
+    if (!w) return app.notice({ level: "error", text: "The browser blocked the Agent Desktop window: allow pop-ups for this site, then press the button again." });
+    desktopWindow = w;
+    if (panel.status === "no-desktop-window") panel.status = "waiting";
+    app.attachDesktop(w);
+  });
+  win.setInterval(() => {
+    if (app.link.linked || !desktopWindow || !closed(desktopWindow)) return;
+    if (panel.status !== "no-desktop-window") app.log.warn("the Agent Desktop window was closed");
+    panel.status = "no-desktop-window";
+  }, WINDOW_CHECK_MS);
   return app;
+}
+
+function closed(w: Window): boolean {
+  try {
+    return w.closed;
+  } catch {
+    return false;
+  }
+}
+
+async function busy(panel: ConnectorPanel, work: Promise<unknown>): Promise<void> {
+  panel.busy = true;
+  try {
+    await work;
+  } finally {
+    panel.busy = false;
+  }
 }

@@ -16,8 +16,14 @@ import { SapWindow } from "./sap-window";
 export interface MashupView {
   linkChanged(linked: boolean): void;
   notice(n: Notice): void;
-  render(state: { legs: Leg[]; agent: AgentState | undefined; selected: string | undefined }): void;
+  render(state: { legs: Leg[]; agent: AgentState | undefined; selected: string | undefined; signOutReason?: string }): void;
 }
+
+/** Offered when the admin sets no `logoutReasons`; Webex itself keeps none of them (reference §3.7). */
+export const DEFAULT_LOGOUT_REASONS: readonly string[] = ["End of shift", "Lunch", "Training", "Meeting", "Personal", "Technical problem", "Other"];
+
+/** Shown when SAP asks to sign out while a conversation is open; the widget and the SDK refuse as well. */
+export const OPEN_CONVERSATIONS = "You cannot sign out while you have active conversations. End them (and their wrap-up) first.";
 
 export type MashupWindow = Pick<Window, "addEventListener" | "removeEventListener" | "parent" | "postMessage">;
 
@@ -27,6 +33,8 @@ export class MashupApp {
   readonly sync: SapSync;
   readonly sap: SapWindow;
   private readonly onMessage = (e: MessageEvent) => this.onSapMessage(e);
+  /** The reason picked in SAP for the last sign-out, shown until the agent signs in again. */
+  private signOutReason: string | undefined;
 
   constructor(
     private readonly win: MashupWindow,
@@ -57,10 +65,10 @@ export class MashupApp {
             case "leg":
               return this.sync.leg(body.leg);
             case "agent":
+              if (body.agent.status !== "signed-out") this.signOutReason = undefined;
               return this.sync.agentChanged(body.agent);
             case "select":
-              this.sync.selected = body.interactionId;
-              return this.render();
+              return this.sync.select(body.interactionId, config.followSelection !== false);
             case "outdial-failed":
               return this.notice({ level: "error", text: `The call could not be placed: ${body.reason}` });
           }
@@ -91,8 +99,54 @@ export class MashupApp {
     this.log.write(n.level, n.text);
   }
 
+  get logoutReasons(): readonly string[] {
+    return this.config.logoutReasons ?? DEFAULT_LOGOUT_REASONS;
+  }
+
+  /**
+   * SAP → Webex: Available, or one of the idle codes the desktop listed (never one of our own).
+   * Resolves with the error shown, or undefined once Webex accepted it.
+   */
+  async setState(state: "available" | "idle", idleCodeId?: string): Promise<string | undefined> {
+    const agent = this.sync.agent;
+    let label = "Available";
+    if (state === "idle") {
+      const code = agent?.idleCodes.find((c) => c.id === idleCodeId);
+      if (!code) return this.refuse("That idle code is not configured for this agent.");
+      label = code.name;
+    }
+    if (agent?.status === "signed-out") return this.refuse("You are signed out: sign in in the Agent Desktop first.");
+    this.log.info(`state change requested: ${label}`);
+    const command = state === "idle" ? { kind: "set-state" as const, state, idleCodeId: idleCodeId as string } : { kind: "set-state" as const, state };
+    const error = await this.link.command(command);
+    if (error) return this.refuse(`The state was not changed: ${error}`);
+    return undefined;
+  }
+
+  /** SAP → Webex sign-out, with a reason from the configured list (kept here and in the widget's log). */
+  async signOut(reason: string): Promise<string | undefined> {
+    if (!this.logoutReasons.includes(reason)) return this.refuse("Pick a sign-out reason from the list.");
+    if (this.sync.agent?.status === "signed-out") return this.refuse("You are already signed out.");
+    // What the mashup knows is open; the widget re-checks with the desktop's own list.
+    if (this.sync.legs.size > 0) return this.refuse(OPEN_CONVERSATIONS);
+    this.log.info(`sign-out requested, reason: ${reason}`);
+    const error = await this.link.command({ kind: "sign-out", reason });
+    if (error) return this.refuse(`You were not signed out: ${error}`);
+    this.signOutReason = reason;
+    this.log.info(`signed out, reason: ${reason}`);
+    this.render();
+    return undefined;
+  }
+
+  private refuse(text: string): string {
+    this.notice({ level: "error", text });
+    return text;
+  }
+
   private render(): void {
-    this.view.render({ legs: [...this.sync.legs.values()], agent: this.sync.agent, selected: this.sync.selected });
+    const state: Parameters<MashupView["render"]>[0] = { legs: [...this.sync.legs.values()], agent: this.sync.agent, selected: this.sync.selected };
+    if (this.signOutReason) state.signOutReason = this.signOutReason;
+    this.view.render(state);
   }
 
   /** SAP → mashup: click-to-dial (contract §6). Only from a configured SAP origin. */

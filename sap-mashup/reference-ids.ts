@@ -25,5 +25,6 @@ export function originalReferenceId(interactionId: string): string {
 
 /** ExternalReferenceID: one per agent leg (interaction × agent). */
 export function legReferenceId(interactionId: string, agentId: string): string {
-  return digest(`leg|${interactionId}|${agentId}`);
+  // Length-prefixed so no pair of ids can collide with another pair ("a|b"+"c" vs "a"+"b|c").
+  return digest(`leg|${interactionId.length}|${interactionId}|${agentId}`);
 }

@@ -27,6 +27,10 @@ export class SapSync {
   readonly legs = new Map<string, Leg>();
   agent: AgentState | undefined;
   selected: string | undefined;
+  /** Notices already shown, per leg: a conversation's problem is said once, not on every update. */
+  private readonly noticed = new Set<string>();
+  /** ExternalReferenceID of the leg SAP last got a NOTIFY or ACCEPT for: the customer SAP shows in front. */
+  private front: string | undefined;
 
   constructor(
     private readonly ledger: ActivityLedger,
@@ -43,8 +47,8 @@ export class SapSync {
       if (uuid) record = { ...(record ?? newRecord(leg, this.now())), activityUUID: uuid };
     }
     const plan = planLeg(leg, record, this.cfg, this.now());
-    for (const n of plan.notices) this.host.notice(n);
-    for (const p of plan.payloads) this.host.post(p);
+    for (const n of plan.notices) this.noticeOnce(ref, n);
+    for (const p of plan.payloads) this.post(p);
     if (plan.payloads.length > 0 || plan.record !== record) this.ledger.put(plan.record);
     if (leg.phase === "ended") this.legs.delete(leg.interactionId);
     else this.legs.set(leg.interactionId, leg);
@@ -79,6 +83,45 @@ export class SapSync {
     this.host.changed();
   }
 
+  /**
+   * The agent selected a conversation in the desktop. With `follow`, SAP is brought to that
+   * conversation's customer by re-sending the leg's NOTIFY (docs/follow-selection.md): the same
+   * IDs, never a second ACCEPT, nothing for a leg SAP never saw or already closed, and nothing if
+   * SAP already shows it.
+   */
+  select(interactionId: string, follow: boolean): void {
+    this.selected = interactionId;
+    if (follow) this.refocus(interactionId);
+    this.host.changed();
+  }
+
+  private refocus(interactionId: string): void {
+    const leg = this.legs.get(interactionId);
+    if (!leg || leg.phase === "ended") return;
+    const ref = legReferenceId(leg.interactionId, leg.agentId);
+    const rec = this.ledger.get(ref);
+    if (ref === this.front || !rec || !rec.posted.includes("NOTIFY") || rec.posted.includes("END")) return;
+    // The NOTIFY this leg got when it was offered, rebuilt from what it is now; the ledger is not touched.
+    const plan = planLeg({ ...leg, phase: "offered", rehydrated: undefined }, { ...rec, posted: [] }, this.cfg, this.now());
+    const notify = plan.payloads.find((p) => p.Action === "NOTIFY");
+    if (notify) this.post(notify);
+  }
+
+  private post(p: SapPayload): void {
+    if (p.Action === "END") {
+      if (p.ExternalReferenceID === this.front) this.front = undefined;
+    } else this.front = p.ExternalReferenceID;
+    this.host.post(p);
+  }
+
+  private noticeOnce(ref: string, n: Notice): void {
+    const key = `${ref}|${n.text}`;
+    if (this.noticed.has(key)) return;
+    this.noticed.add(key);
+    if (this.noticed.size > 500) this.noticed.delete(this.noticed.values().next().value as string);
+    this.host.notice(n);
+  }
+
   agentChanged(agent: AgentState): void {
     this.agent = agent;
     this.host.changed();
@@ -88,7 +131,7 @@ export class SapSync {
     const leg = this.lastKnown(rec);
     if (!leg) return;
     const plan = planLeg({ ...leg, phase: "ended", endedAt: this.now() }, rec, this.cfg, this.now());
-    for (const p of plan.payloads) this.host.post(p);
+    for (const p of plan.payloads) this.post(p);
     this.ledger.put(plan.record);
   }
 

@@ -16,6 +16,7 @@ export interface ConnectorOptions {
   outdialAni?: string;
 }
 
+const MAX_UNSETTLED = 500;
 const RANK: Record<SnapshotLeg["acked"], number> = { none: 0, offered: 1, connected: 2, ended: 3 };
 
 /** Webex accepts only fixed sign-out reasons (reference webex-desktop.md §3.7). */
@@ -26,9 +27,19 @@ export class WidgetConnector {
   readonly tracker = new ConversationTracker();
   readonly link: WidgetLink;
   private readonly acked = new Map<string, SnapshotLeg["acked"]>();
+  /**
+   * Legs the tracker has forgotten (wrapped up, RONA, consult over) whose END the mashup has not yet
+   * acknowledged. A mashup that reloaded without its memory (storage blocked) can only learn from
+   * the snapshot that SAP has them open; the replayed "ended" event alone would not tell it.
+   */
+  private readonly unsettled = new Map<string, Leg>();
   private tasksRead = false;
   private selected: string | undefined;
   private pendingDial: { reject(reason: string): void } | undefined;
+  /** Webex confirmed a sign-out; the SDK's state object does not say so (reference §3.6/3.7). */
+  private signedOut = false;
+  /** The agent state last queued for the mashup, so unchanged state is not sent again. */
+  private lastAgent = "";
   private readonly unsubscribe: (() => void)[] = [];
 
   constructor(
@@ -60,9 +71,10 @@ export class WidgetConnector {
     this.unsubscribe.push(
       this.port.onContactEvent((signal, msg) => this.onContactEvent(signal, msg)),
       this.port.onOutdialFailed((msg) => this.onOutdialFailed(msg)),
-      this.port.onAgentUpdated(() => this.link.send({ kind: "agent", agent: this.agentState() })),
+      this.port.onAgentUpdated((changed) => this.onAgentUpdated(changed)),
     );
-    this.link.send({ kind: "agent", agent: this.agentState() });
+    if (this.port.onSignedOut) this.unsubscribe.push(this.port.onSignedOut(() => this.onSignedOut()));
+    this.publishAgent();
     await this.rehydrate();
   }
 
@@ -87,15 +99,44 @@ export class WidgetConnector {
       this.log.error(`could not read ${signal}: ${(e as Error)?.message ?? "error"}`);
       return;
     }
-    for (const { leg } of changes) this.link.send({ kind: "leg", leg });
+    for (const { leg, closed } of changes) {
+      if (closed && this.acked.get(leg.interactionId) !== "ended") this.keepUnsettled(leg);
+      this.link.send({ kind: "leg", leg });
+    }
+    // A leg that starts, ends or is wrapped up changes what the agent is busy with.
+    if (changes.length > 0) this.publishAgent();
+  }
+
+  private onAgentUpdated(changed: readonly string[]): void {
+    // A new session (station login / re-login after a sign-out) is the only way back from signed out.
+    if (this.signedOut && (changed.includes("agentSessionId") || changed.includes("status"))) this.signedOut = false;
+    this.publishAgent();
+  }
+
+  private onSignedOut(): void {
+    this.signedOut = true;
+    this.log.info("agent signed out of Webex");
+    this.publishAgent();
+  }
+
+  /** Sends the agent state when it differs from what was last sent (the SDK also fires for fields SAP does not show). */
+  private publishAgent(): void {
+    const agent = this.agentState();
+    const key = JSON.stringify(agent);
+    if (key === this.lastAgent) return;
+    this.lastAgent = key;
+    this.link.send({ kind: "agent", agent });
   }
 
   private async rehydrate(): Promise<void> {
-    let tasks: unknown[] = [];
+    let tasks: unknown[];
     try {
       tasks = await this.port.taskList();
     } catch (e) {
+      // Without the task list, a missing leg proves nothing: the snapshot stays incomplete, so the
+      // mashup never closes a live conversation on a guess.
       this.log.warn(`could not read the desktop's task list: ${failureReason(e)}`);
+      return;
     }
     for (const data of tasks) this.onContactEvent("eAgentContact", { data });
     this.tasksRead = true;
@@ -103,11 +144,14 @@ export class WidgetConnector {
   }
 
   private agentState() {
-    return agentStateFrom(this.port.agentData(), this.tracker.agent);
+    return agentStateFrom(this.port.agentData(), this.tracker.agent, { signedOut: this.signedOut, legs: this.tracker.allLegs() });
   }
 
   private snapshot(): ReturnType<WidgetLinkHost["snapshot"]> {
     const legs: SnapshotLeg[] = this.tracker.allLegs().map((leg) => ({ leg, acked: this.acked.get(leg.interactionId) ?? "none" }));
+    for (const leg of this.unsettled.values()) {
+      if (!this.tracker.get(leg.interactionId)) legs.push({ leg, acked: this.acked.get(leg.interactionId) ?? "none" });
+    }
     const s: ReturnType<WidgetLinkHost["snapshot"]> = { agent: this.agentState(), legs, complete: this.tasksRead };
     if (this.selected && this.tracker.get(this.selected)) s.selectedInteractionId = this.selected;
     return s;
@@ -115,16 +159,29 @@ export class WidgetConnector {
 
   private acknowledged(body: EventBody): void {
     if (body.kind !== "leg") return;
-    const { interactionId, phase } = body.leg;
+    const { interactionId, phase, role } = body.leg;
+    // A connected consult leg only ever popped in SAP: acknowledging it says nothing about an ACCEPT,
+    // which the leg still owes if it turns into a transfer.
+    const reached: LegPhase = phase === "connected" && role === "consult" ? "offered" : phase;
     const was = this.acked.get(interactionId) ?? "none";
-    if (RANK[phase as LegPhase] > RANK[was]) this.acked.set(interactionId, phase);
+    if (RANK[reached] > RANK[was]) this.acked.set(interactionId, reached);
     // Once the mashup has the END of a leg the desktop no longer lists, nothing more is owed for it.
-    if (phase === "ended" && !this.tracker.get(interactionId)) this.acked.delete(interactionId);
+    if (phase === "ended" && !this.tracker.get(interactionId)) {
+      this.acked.delete(interactionId);
+      this.unsettled.delete(interactionId);
+    }
     if (this.acked.size > 2000) this.pruneAcked();
   }
 
   private pruneAcked(): void {
-    for (const id of this.acked.keys()) if (!this.tracker.get(id)) this.acked.delete(id);
+    for (const id of this.acked.keys()) if (!this.tracker.get(id) && !this.unsettled.has(id)) this.acked.delete(id);
+  }
+
+  private keepUnsettled(leg: Leg): void {
+    this.unsettled.delete(leg.interactionId);
+    this.unsettled.set(leg.interactionId, leg);
+    // Bounded like the outbox: a mashup gone for a whole shift is told about the latest ones only.
+    while (this.unsettled.size > MAX_UNSETTLED) this.unsettled.delete(this.unsettled.keys().next().value as string);
   }
 
   private onOutdialFailed(msg: unknown): void {
@@ -172,29 +229,57 @@ export class WidgetConnector {
 
   private async setState(state: "available" | "idle", idleCodeId: string | undefined): Promise<string | undefined> {
     const agent = this.agentState();
+    if (agent.status === "signed-out") return "You are signed out: sign in in the Agent Desktop first.";
+    let auxCodeId = "0"; // Webex's code for Available (reference §3.6)
+    let label = "Available";
     if (state === "idle") {
+      // Only codes the desktop itself lists for this agent: SAP never invents one.
       const code = agent.idleCodes.find((c) => c.id === idleCodeId);
       if (!code) return "That idle code is not configured for this agent.";
+      auxCodeId = code.id;
+      label = `Idle (${code.name})`;
     }
     try {
-      await this.port.stateChange(state === "available" ? "Available" : "Idle", state === "available" ? "0" : (idleCodeId as string));
+      await this.port.stateChange(state === "available" ? "Available" : "Idle", auxCodeId);
+      this.log.info(`state changed from SAP: ${label}`);
       return undefined;
     } catch (e) {
-      return `Webex did not change the state: ${failureReason(e)}`;
+      const reason = reasonOf(e, "the request failed");
+      this.log.warn(`state change to ${label} failed: ${reason}`);
+      return `Webex did not change the state: ${reason}`;
     }
   }
 
   private async signOut(reason: string): Promise<string | undefined> {
-    const open = this.tracker.openLegs();
-    if (open.length > 0) return "You cannot sign out while you have active conversations.";
+    // Webex keeps only its own fixed reason, so the one chosen in SAP lives in this log (and the mashup's).
     this.log.info(`sign-out requested in SAP, reason: ${reason}`);
-    try {
-      await this.port.logout(WEBEX_LOGOUT_REASON);
-      return undefined;
-    } catch (e) {
-      return `Webex did not sign you out: ${failureReason(e)}`;
+    if (this.agentState().status === "signed-out") return "You are already signed out.";
+    if (this.tracker.openLegs().length > 0) {
+      this.log.warn("sign-out refused: conversations are open");
+      return SIGN_OUT_REFUSED;
     }
+    try {
+      // The SDK re-checks the desktop's task list (wrap-up counts) and throws if anything is open.
+      await this.port.logout(WEBEX_LOGOUT_REASON);
+    } catch (e) {
+      const why = reasonOf(e, "the request failed");
+      this.log.warn(`sign-out failed: ${why}`);
+      return `Webex did not sign you out: ${why}`;
+    }
+    if (!this.signedOut) this.onSignedOut();
+    return undefined;
   }
+}
+
+/** What the widget answers when SAP asks to sign out during a conversation (the desktop refuses the same way). */
+export const SIGN_OUT_REFUSED = "You cannot sign out while you have active conversations. End them (and their wrap-up) first.";
+
+/** A short, data-free reason from an SDK rejection: Webex's `reason` (and code), or an Error's message. */
+function reasonOf(err: unknown, fallback: string): string {
+  const o = err as { details?: { data?: { reason?: unknown; reasonCode?: unknown } }; data?: { reason?: unknown; reasonCode?: unknown }; message?: unknown };
+  const data = o?.details?.data ?? o?.data;
+  const text = typeof data?.reason === "string" && data.reason ? data.reason : typeof o?.message === "string" && o.message ? o.message : fallback;
+  return (data?.reasonCode !== undefined ? `${text} (${String(data.reasonCode)})` : text).slice(0, 200);
 }
 
 export type { Leg };

@@ -243,7 +243,9 @@ export class ConversationTracker {
         return existing ? this.refresh(existing, v) : [];
       case "eAgentContactEnded":
       case "eAgentWrapup":
-        return existing ? this.end(existing, at, false) : [];
+        // An end for a leg we never heard of (e.g. the task list could not be read after a reload):
+        // report it as a rehydrated ended leg, so whatever SAP has open for it gets its END.
+        return existing ? this.end(existing, at, false) : this.learnt(v, me, "ended", at);
       case "eAgentContactWrappedUp":
       case "eAgentOfferContactRona":
         return existing ? this.end(existing, at, true) : [];
@@ -344,15 +346,20 @@ export class ConversationTracker {
       if (phase === "connected") return this.connect(existing, v, at, consult ? "consult" : "main");
       return this.refresh(existing, v);
     }
+    return this.learnt(v, me, phase, at);
+  }
+
+  /** A leg first seen in a later phase than its offer: it carries `rehydrated`. */
+  private learnt(v: ContactView, me: string | undefined, phase: LegPhase, at: number): TrackerChange[] {
+    const consult = v.data.isConsulted === true && !this.ownedBy(v, me);
     const leg = this.create(v, me, consult ? "consult" : "main", phase, num(v.interaction.createdTimestamp) ?? at);
     leg.rehydrated = true;
-    if (phase === "ended") {
-      leg.endedAt = at;
-      const changes = this.put(leg);
-      this.endedOrder.push(leg.interactionId);
-      return changes;
-    }
-    return this.put(leg);
+    if (phase !== "ended") return this.put(leg);
+    leg.endedAt = at;
+    const changes = this.put(leg);
+    this.endedOrder.push(leg.interactionId);
+    while (this.endedOrder.length > MAX_ENDED_KEPT) this.legs.delete(this.endedOrder.shift() as string);
+    return changes;
   }
 
   private put(leg: Leg): TrackerChange[] {

@@ -23,7 +23,11 @@ export interface DesktopApi {
     stateChange(p: { state: string; auxCodeIdArray: string }): Promise<unknown>;
   };
   actions: { getTaskMap(): Promise<unknown>; getIdleCodes?(): Promise<unknown> };
-  logout: { desktopLogout(p: { data: { logoutReason: string } }): Promise<unknown> };
+  logout: {
+    desktopLogout(p: { data: { logoutReason: string } }): Promise<unknown>;
+    addEventListener?(name: "eAgentLogoutSuccess", fn: (msg: unknown) => void): unknown;
+    removeEventListener?(name: "eAgentLogoutSuccess", fn: (msg: unknown) => void): unknown;
+  };
 }
 
 export interface OutdialData {
@@ -40,7 +44,9 @@ export interface DesktopPort {
   init(): Promise<void>;
   onContactEvent(fn: (signal: string, msg: unknown) => void): () => void;
   onOutdialFailed(fn: (msg: unknown) => void): () => void;
-  onAgentUpdated(fn: () => void): () => void;
+  onAgentUpdated(fn: (changed: readonly string[]) => void): () => void;
+  /** Webex signed the agent out (from the desktop, from SAP, or by a supervisor). Optional: older ports lack it. */
+  onSignedOut?(fn: () => void): () => void;
   agentData(): Record<string, unknown>;
   /** Open tasks as the host lists them (message data objects), for rehydration after a reload. */
   taskList(): Promise<unknown[]>;
@@ -71,9 +77,17 @@ export function sdkDesktopPort(desktop: DesktopApi): DesktopPort {
       return () => desktop.dialer.removeEventListener("eOutdialFailed", fn);
     },
     onAgentUpdated(fn) {
-      const l = () => fn();
+      // The SDK passes the changed fields as [{ name, value, oldValue }] (reference §3.6).
+      const l = (p: unknown) => fn(Array.isArray(p) ? p.map((c) => String((c as { name?: unknown })?.name ?? "")) : []);
       desktop.agentStateInfo.addEventListener("updated", l);
       return () => desktop.agentStateInfo.removeEventListener("updated", l);
+    },
+    onSignedOut(fn) {
+      const logout = desktop.logout;
+      if (!logout.addEventListener) return () => undefined;
+      const l = () => fn();
+      logout.addEventListener("eAgentLogoutSuccess", l);
+      return () => logout.removeEventListener?.("eAgentLogoutSuccess", l);
     },
     agentData() {
       return desktop.agentStateInfo.latestData ?? {};

@@ -6,7 +6,7 @@ import type { Log } from "../channel/log";
 import { message, type AgentState, type Command, type EventBody, type MessageOf, type SnapshotLeg } from "../channel/protocol";
 import { Outbox } from "../channel/outbox";
 import { HELLO_INTERVAL_MS, LINK_TIMEOUT_MS, PING_INTERVAL_MS, newInstanceId, post, receive } from "../channel/receive";
-import { mashupCandidates } from "./mashup-finder";
+import { frameTree, mashupCandidates, topOf } from "./mashup-finder";
 
 export interface WidgetLinkHost {
   /** The snapshot sent after every handshake. */
@@ -72,9 +72,12 @@ export class WidgetLink {
   }
 
   private lastPing = 0;
+  /** Top-level windows the mashup lived in (the SAP tab): searched again when the link drops. */
+  private readonly roots: Window[] = [];
+
   private tick(): void {
     const now = this.now();
-    if (this.peer && now - this.peer.lastHeard > LINK_TIMEOUT_MS) {
+    if (this.peer && (now - this.peer.lastHeard > LINK_TIMEOUT_MS || isClosed(this.peer.window))) {
       this.log.warn("mashup link lost; looking for it again");
       this.peer = undefined;
     }
@@ -91,7 +94,9 @@ export class WidgetLink {
       post(target.window, hello, target.origin, this.log);
       return;
     }
-    for (const w of mashupCandidates(this.win)) for (const origin of this.origins) post(w, hello, origin, this.log);
+    const targets = mashupCandidates(this.win);
+    for (const root of this.roots) for (const w of frameTree(root)) if (w !== this.win && !targets.includes(w)) targets.push(w);
+    for (const w of targets) for (const origin of this.origins) post(w, hello, origin, this.log);
   }
 
   private handle(event: MessageEvent): void {
@@ -121,6 +126,7 @@ export class WidgetLink {
       case "ack": {
         const body = this.outbox.ack(m.seq);
         if (body) this.host.acknowledged(body);
+        else this.log.drop("stale", `ack ${m.seq}`);
         return;
       }
       case "command":
@@ -136,6 +142,11 @@ export class WidgetLink {
   private link(peer: Peer): void {
     const fresh = !this.peer || this.peer.instance !== peer.instance;
     this.peer = peer;
+    const top = topOf(peer.window);
+    if (top && top !== this.win && !this.roots.includes(top)) {
+      this.roots.push(top);
+      if (this.roots.length > 4) this.roots.shift();
+    }
     if (!fresh) return;
     this.log.info("linked to the SAP mashup");
     this.sendSnapshot();
@@ -165,5 +176,14 @@ export class WidgetLink {
 
   private postToPeer(m: Parameters<typeof post>[1]): void {
     if (this.peer) post(this.peer.window, m, this.peer.origin, this.log);
+  }
+}
+
+/** A frame that was removed or a window that was closed reports `closed`; reading it never throws for a live proxy. */
+function isClosed(w: MessageEventSource): boolean {
+  try {
+    return (w as Window).closed === true;
+  } catch {
+    return false;
   }
 }

@@ -17,8 +17,8 @@ test("inbound call offer → accept → hold → resume → end → wrap-up: exa
   await h.settle();
   await a.desktop.agentContact.accept({ interactionId: id });
   await h.settle();
-  await a.desktop.agentContact.hold({ interactionId: id, data: { mediaResourceId: id } });
-  await a.desktop.agentContact.unHold({ interactionId: id, data: { mediaResourceId: id } });
+  await a.desktop.agentContact.hold({ interactionId: id, isPostCallConsult: false, data: { mediaResourceId: id } });
+  await a.desktop.agentContact.unHold({ interactionId: id, isPostCallConsult: false, data: { mediaResourceId: id } });
   await h.settle();
   await a.desktop.agentContact.end({ interactionId: id });
   await h.settle();

@@ -3,7 +3,7 @@
  * the real, unmodified `@wxcc-desktop/sdk` → the widget → channel → the mashup → the SAP test
  * double. Each agent gets its own SAP page, mashup and desktop windows, as in production.
  */
-import type { AgentxHost } from "../../sandbox/desktop-host/agentx-host";
+import type { AgentxHost, IdleCode } from "../../sandbox/desktop-host/agentx-host";
 import { ContactCenter } from "../../sandbox/desktop-host/contact-center";
 import { SapRecorder } from "../../sandbox/sap-host/sap-recorder";
 import { parseConfig, type MashupConfig } from "../../sap-mashup/config";
@@ -18,20 +18,23 @@ export const SAP_ORIGIN = "https://my123456.crm.ondemand.com";
 export const MASHUP_ORIGIN = "https://connector.example.com";
 export const DESKTOP_ORIGIN = "https://desktop.wxcc-us1.cisco.com";
 
+/** The SDK's own `Desktop` type, so tests call it exactly as a widget would. */
+export type SdkDesktop = typeof import("@wxcc-desktop/sdk").Desktop;
+
 /** Loads a fresh copy of the real SDK bound to `host` (the SDK reads the global when it loads and on init). */
-export function loadSdk(host: AgentxHost): DesktopApi {
+export function loadSdk(host: AgentxHost): SdkDesktop {
   (globalThis as Record<string, unknown>).AGENTX_SERVICE = host;
-  let desktop: DesktopApi | undefined;
+  let desktop: SdkDesktop | undefined;
   jest.isolateModules(() => {
-    desktop = (require("@wxcc-desktop/sdk") as { Desktop: DesktopApi }).Desktop;
+    desktop = (require("@wxcc-desktop/sdk") as { Desktop: SdkDesktop }).Desktop;
   });
-  return desktop as DesktopApi;
+  return desktop as SdkDesktop;
 }
 
 export interface AgentChain {
   agentId: string;
   host: AgentxHost;
-  desktop: DesktopApi;
+  desktop: SdkDesktop;
   sapWin: BusWindow;
   mashupWin: BusWindow;
   desktopWin: BusWindow;
@@ -51,6 +54,8 @@ export interface AgentOptions {
   outboundEnabled?: boolean;
   /** Storage for the mashup's ledger; memory-only by default. */
   store?: KeyValueStore;
+  /** The idle codes Webex has configured for the agent; the emulator's defaults otherwise. */
+  idleCodes?: IdleCode[];
 }
 
 export class Harness {
@@ -61,7 +66,7 @@ export class Harness {
   /** Adds an agent and brings its chain up (SDK initialised, channel linked). Agents start one at a time. */
   async agent(o: AgentOptions = {}): Promise<AgentChain> {
     const agentId = o.agentId ?? `agent-${this.agents.length + 1}-0000-4000-8000-000000000000`;
-    const host = this.cc.addAgent({ agentId, agentName: o.name ?? `Agent ${this.agents.length + 1}`, outboundEnabled: o.outboundEnabled });
+    const host = this.cc.addAgent({ agentId, agentName: o.name ?? `Agent ${this.agents.length + 1}`, outboundEnabled: o.outboundEnabled, ...(o.idleCodes ? { idleCodes: o.idleCodes } : {}) });
     const sapWin = this.bus.window(SAP_ORIGIN);
     const mashupWin = this.bus.window(MASHUP_ORIGIN, sapWin);
     const desktopWin = this.bus.window(DESKTOP_ORIGIN, mashupWin);
@@ -72,7 +77,7 @@ export class Harness {
     const desktop = loadSdk(host);
     host.ready();
     chain.desktop = desktop;
-    chain.widget = new WidgetConnector(sdkDesktopPort(desktop), desktopWin.self, {
+    chain.widget = new WidgetConnector(sdkDesktopPort(desktop as unknown as DesktopApi), desktopWin.self, {
       mashupOrigins: [MASHUP_ORIGIN],
       outdialEp: "outdialEp" in o ? o.outdialEp : "ep-outdial-1",
     });
@@ -101,6 +106,21 @@ export class Harness {
     mashup.attachDesktop(chain.desktopWin!.ref(chain.mashupWin!) as unknown as Window);
     chain.mashup = mashup;
     return mashup;
+  }
+
+  /**
+   * Emulates a reload of the Agent Desktop page: the old widget is gone (its unacknowledged events
+   * with it), and a fresh SDK and widget start in the same desktop window against the same host,
+   * whose task map still holds the agent's open tasks.
+   */
+  async reloadDesktop(chain: AgentChain, outdialEp: string | undefined = "ep-outdial-1"): Promise<WidgetConnector> {
+    chain.widget.stop();
+    const desktop = loadSdk(chain.host);
+    chain.desktop = desktop;
+    chain.widget = new WidgetConnector(sdkDesktopPort(desktop as unknown as DesktopApi), chain.desktopWin.self, { mashupOrigins: [MASHUP_ORIGIN], outdialEp });
+    await chain.widget.start();
+    await this.bus.settle();
+    return chain.widget;
   }
 
   config(query = ""): MashupConfig {

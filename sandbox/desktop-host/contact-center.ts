@@ -20,12 +20,26 @@ export interface CustomerContact {
   cad?: Record<string, string>;
   /** Agent to offer it to. */
   to: string;
+  /** Adjusts the interaction before it is offered, e.g. to drop one of the places an address can arrive in. */
+  shape?: (interaction: Interaction) => void;
 }
+
+/**
+ * How a receiving agent's desktop learns that a conversation is now theirs. Webex's documentation
+ * does not settle it (reference webex-desktop.md §3.4), so the simulation can do either:
+ * `offer` — a fresh `eAgentOfferContact` that the agent accepts; `owner-change` — only
+ * `eContactOwnerChanged` with `toOwner` = the agent (already connected, nothing to accept).
+ */
+export type ReceiveVariant = "offer" | "owner-change";
 
 interface Live {
   interaction: Interaction;
   /** Agents with a leg on it: offered, connected or consulted. */
   agents: Set<string>;
+  /** Agents offered or connected on a consult leg (not yet owners of the conversation). */
+  consultees: Set<string>;
+  /** Agents offered a transfer who must accept it. */
+  pendingTransfer: Set<string>;
 }
 
 export class ContactCenter implements HostBackend {
@@ -66,7 +80,8 @@ export class ContactCenter implements HostBackend {
       cad: c.cad,
       createdTimestamp: this.clock(),
     });
-    this.live.set(interaction.interactionId, { interaction, agents: new Set([c.to]) });
+    c.shape?.(interaction);
+    this.live.set(interaction.interactionId, { interaction, agents: new Set([c.to]), consultees: new Set(), pendingTransfer: new Set() });
     this.send(c.to, "eAgentOfferContact", interaction);
     return interaction.interactionId;
   }
@@ -96,10 +111,121 @@ export class ContactCenter implements HostBackend {
     this.connect(l, agentId);
   }
 
+  /**
+   * Blind transfer (to an agent) by `from`, who is connected: `from`'s desktop sees its part end
+   * (owner change away from it, then wrap-up), and `to` receives it by `variant`.
+   */
+  transfer(interactionId: string, from: string, to: string, variant: ReceiveVariant = "offer"): void {
+    const l = this.require(interactionId);
+    this.leave(l, from, to);
+    this.receive(l, to, variant);
+  }
+
+  /** Transfer to a queue: `from`'s part ends now; the queue later offers it with `offerFromQueue`. */
+  transferToQueue(interactionId: string, from: string, queue: string): void {
+    const l = this.require(interactionId);
+    l.interaction.previousVTeams.push(l.interaction.currentVTeam);
+    l.interaction.currentVTeam = "queue-" + queue.toLowerCase();
+    l.interaction.callProcessingDetails.virtualTeamName = queue;
+    l.interaction.callAssociatedDetails.virtualTeamName = queue;
+    this.leave(l, from, "");
+    l.interaction.state = "new";
+  }
+
+  /** A queue (or anyone routing it again) offers the conversation to `to`. */
+  offerFromQueue(interactionId: string, to: string, variant: ReceiveVariant = "offer"): void {
+    this.receive(this.require(interactionId), to, variant);
+  }
+
+  /** `from` (connected) consults `to`: the initiator sees ConsultCreated, the consultee an offer. */
+  consult(interactionId: string, from: string, to: string): void {
+    const l = this.require(interactionId);
+    const consultLeg = `${interactionId}-consult-${to}`;
+    const i = l.interaction;
+    i.state = "consult";
+    for (const m of Object.values(i.media)) if (m.mType === "mainCall") m.isHold = true;
+    i.media[consultLeg] = { mediaResourceId: consultLeg, mediaType: i.mediaType, mediaMgr: i.mediaType === "telephony" ? "callmm" : "digitalmm", participants: [from, to], mType: "consult", isHold: false, holdTimestamp: null };
+    l.consultees.add(to);
+    l.agents.add(to);
+    this.send(from, "eAgentConsultCreated", i, { consultMediaResourceId: consultLeg, destAgentId: to });
+    this.send(to, "eAgentOfferConsult", i, { consultMediaResourceId: consultLeg, destAgentId: to, isConsulted: true, consultingAgentId: from });
+  }
+
+  /** The consult is over (the primary retrieved the call, or either side hung up the consult leg). */
+  consultEnd(interactionId: string, from: string, to: string): void {
+    const l = this.require(interactionId);
+    const i = l.interaction;
+    this.dropConsultLeg(l, to);
+    l.agents.delete(to);
+    i.state = "connected";
+    for (const m of Object.values(i.media)) if (m.mType === "mainCall") m.isHold = false;
+    this.send(from, "eAgentConsultEnded", i, { isConsulted: false });
+    this.send(to, "eAgentConsultEnded", i, { isConsulted: true });
+    this.send(from, "eAgentContactUnHeld", i);
+  }
+
+  /**
+   * Consult → transfer: the consultee becomes the owner and `from` leaves. The consultee learns
+   * it by `ContactAssigned` with itself as owner (`offer` variant, nothing to accept on a consult
+   * already answered) or by `eContactOwnerChanged`.
+   */
+  consultTransfer(interactionId: string, from: string, to: string, variant: ReceiveVariant = "offer"): void {
+    const l = this.require(interactionId);
+    const i = l.interaction;
+    this.dropConsultLeg(l, to);
+    l.consultees.delete(to);
+    for (const m of Object.values(i.media)) if (m.mType === "mainCall") m.isHold = false;
+    this.leave(l, from, to);
+    i.state = "connected";
+    i.owner = to;
+    this.addParticipant(i, to);
+    if (variant === "offer") this.send(to, "eAgentContactAssigned", i);
+    else this.send(to, "eContactOwnerChanged", i, { fromOwner: from, toOwner: to } as Partial<AgentContactData>);
+  }
+
+  /** Consult → conference: every agent on it is told; the consultee now serves the customer too. */
+  consultConference(interactionId: string, from: string, to: string): void {
+    const l = this.require(interactionId);
+    const i = l.interaction;
+    this.dropConsultLeg(l, to);
+    l.consultees.delete(to);
+    i.state = "conference";
+    i.callProcessingDetails.isConferencing = "true";
+    for (const m of Object.values(i.media)) if (m.mType === "mainCall") m.isHold = false;
+    this.addParticipant(i, to);
+    for (const a of [from, to]) this.send(a, "eAgentConsultConferenced", i, { isConferencing: true, participantId: to } as Partial<AgentContactData>);
+  }
+
+  /** An agent joins a (chat) conference directly; everyone on the conversation is told. */
+  joinConference(interactionId: string, agentId: string): void {
+    const l = this.require(interactionId);
+    const i = l.interaction;
+    i.state = "conference";
+    this.addParticipant(i, agentId);
+    l.agents.add(agentId);
+    for (const a of l.agents) this.send(a, "eParticipantJoinedConference", i, { isConferencing: true, participantId: agentId, participantType: "Agent" } as Partial<AgentContactData>);
+  }
+
+  /** An agent leaves a conference; the others stay with the customer. The leaver goes to wrap-up. */
+  leaveConference(interactionId: string, agentId: string): void {
+    const l = this.require(interactionId);
+    const i = l.interaction;
+    const p = (i.participants as Record<string, { hasLeft?: boolean }>)[agentId];
+    if (p) p.hasLeft = true;
+    const told = [...l.agents];
+    if (i.owner === agentId) i.owner = told.find((a) => a !== agentId) ?? "";
+    for (const a of told) this.send(a, "eParticipantLeftConference", i, { isConferencing: true, participantId: agentId, participantType: "Agent" } as Partial<AgentContactData>);
+    this.send(agentId, "eAgentWrapup", i);
+    l.agents.delete(agentId);
+  }
+
   // ---- HostBackend: requests the real SDK passed through the emulated host ----
 
   async accept(agentId: string, interactionId: string): Promise<AgentContactMsg> {
     const l = this.require(interactionId);
+    // Accepting a consult offer connects the consult leg; the conversation keeps its owner.
+    if (l.consultees.has(agentId)) return this.consultAnswered(l, agentId);
+    l.pendingTransfer.delete(agentId);
     return this.connect(l, agentId);
   }
 
@@ -128,7 +254,8 @@ export class ContactCenter implements HostBackend {
     const l = this.require(interactionId);
     l.agents.delete(agentId);
     const m = this.send(agentId, "eAgentContactWrappedUp", l.interaction, { wrapUpAuxCodeId: "wrap-resolved" } as Partial<AgentContactData>);
-    if (l.agents.size === 0) this.live.delete(interactionId);
+    // A conversation transferred to a queue lives on without agents until the queue offers it again.
+    if (l.agents.size === 0 && l.interaction.isTerminated) this.live.delete(interactionId);
     return m;
   }
 
@@ -151,7 +278,7 @@ export class ContactCenter implements HostBackend {
       createdTimestamp: this.clock(),
       outboundType: data.outboundType,
     });
-    this.live.set(interaction.interactionId, { interaction, agents: new Set([agentId]) });
+    this.live.set(interaction.interactionId, { interaction, agents: new Set([agentId]), consultees: new Set(), pendingTransfer: new Set() });
     return this.send(agentId, "eAgentOfferContact", interaction);
   }
 
@@ -175,10 +302,56 @@ export class ContactCenter implements HostBackend {
   private connect(l: Live, agentId: string): AgentContactMsg {
     l.interaction.state = "connected";
     l.interaction.owner = agentId;
-    const participants = l.interaction.participants as Record<string, unknown>;
-    participants[agentId] = { id: agentId, name: this.host(agentId).spec.agentName, pType: "Agent", type: "Agent", hasJoined: true, hasLeft: false };
+    this.addParticipant(l.interaction, agentId);
     l.agents.add(agentId);
     return this.send(agentId, "eAgentContactAssigned", l.interaction);
+  }
+
+  private addParticipant(i: Interaction, agentId: string): void {
+    const participants = i.participants as Record<string, unknown>;
+    participants[agentId] = { id: agentId, name: this.host(agentId).spec.agentName, pType: "Agent", type: "Agent", hasJoined: true, hasLeft: false };
+  }
+
+  private consultAnswered(l: Live, agentId: string): AgentContactMsg {
+    const i = l.interaction;
+    const consultLeg = `${i.interactionId}-consult-${agentId}`;
+    const initiator = i.owner;
+    const extra = { consultMediaResourceId: consultLeg, destAgentId: agentId, isConsulted: true, consultingAgentId: initiator } as Partial<AgentContactData>;
+    if (initiator) this.send(initiator, "eAgentConsulting", i, { ...extra, isConsulted: false });
+    return this.send(agentId, "eAgentConsulting", i, extra);
+  }
+
+  private dropConsultLeg(l: Live, to: string): void {
+    delete l.interaction.media[`${l.interaction.interactionId}-consult-${to}`];
+  }
+
+  /** `agentId`'s part ends while the conversation goes on: owner moves away from it, then wrap-up. */
+  private leave(l: Live, agentId: string, toOwner: string): void {
+    const i = l.interaction;
+    const p = (i.participants as Record<string, { hasLeft?: boolean }>)[agentId];
+    if (p) p.hasLeft = true;
+    l.agents.delete(agentId);
+    i.owner = toOwner;
+    this.send(agentId, "eContactOwnerChanged", i, { fromOwner: agentId, toOwner } as Partial<AgentContactData>);
+    this.send(agentId, "eAgentWrapup", i);
+  }
+
+  /** Hands the conversation to `to`, by a fresh offer (to accept) or by an owner change. */
+  private receive(l: Live, to: string, variant: ReceiveVariant): void {
+    const i = l.interaction;
+    l.agents.add(to);
+    if (variant === "offer") {
+      i.state = "new";
+      i.owner = "";
+      l.pendingTransfer.add(to);
+      this.send(to, "eAgentOfferContact", i);
+      return;
+    }
+    const from = i.owner;
+    i.state = "connected";
+    i.owner = to;
+    this.addParticipant(i, to);
+    this.send(to, "eContactOwnerChanged", i, { fromOwner: from, toOwner: to } as Partial<AgentContactData>);
   }
 
   private setHold(agentId: string, interactionId: string, held: boolean): AgentContactMsg {

@@ -68,7 +68,8 @@ export function checkPayload(f: Fields): string[] {
   }
   if (f.ANI !== undefined && !E164.test(f.ANI)) out.push(`ANI "${f.ANI}" is not E.164 with a leading +`);
   if (Type === "CHAT" && f.ANI !== undefined) out.push("a CHAT is identified by Email, not ANI");
-  if (Type === "CHAT" && f.Email === undefined) out.push("a CHAT without Email cannot be identified");
+  // A CHAT without Email is allowed: the activity is still logged, SAP just cannot identify the
+  // customer (the mashup shows a notice). Dropping it would lose the activity.
   if (f.Email !== undefined && !EMAIL.test(f.Email)) out.push(`Email "${f.Email}" is not an e-mail address`);
   if ((Type === "CALL" || Type === "MESSAGE") && f.Email !== undefined) out.push(`a ${Type} is identified by ANI, not Email`);
   if (Type === "MESSAGE" && !f.ChannelId) out.push("a MESSAGE needs ChannelId");
@@ -76,7 +77,11 @@ export function checkPayload(f: Fields): string[] {
   return out;
 }
 
-/** Tracks payloads per agent leg and flags impossible sequences (a second ACCEPT, anything after END…). */
+/**
+ * Tracks payloads per agent leg and flags impossible sequences (a second ACCEPT, anything after END…).
+ * A NOTIFY after ACCEPT is allowed: the mashup re-sends a leg's NOTIFY to bring its customer to the
+ * front when the agent selects that conversation (docs/follow-selection.md).
+ */
 export class SequenceChecker {
   private readonly legs = new Map<string, { actions: string[]; original?: string; type?: string }>();
 

@@ -1,0 +1,74 @@
+/**
+ * Reload edge cases found in review, each pinned by the test that would have caught it:
+ * - a consult leg the mashup acknowledged as connected still owes its ACCEPT if it becomes a
+ *   transfer after the consulted agent's mashup reloaded with storage blocked;
+ * - a desktop whose task list cannot be read must not make the mashup END live conversations.
+ */
+import { Harness, type AgentChain } from "../support/harness";
+import { safeSessionStorage } from "../../channel/safe-storage";
+
+let h: Harness;
+beforeEach(() => {
+  h = new Harness();
+  for (const level of ["warn", "error"] as const) jest.spyOn(console, level).mockImplementation(() => undefined);
+});
+afterEach(() => {
+  h.close();
+  jest.restoreAllMocks();
+});
+
+type Contact = Record<"accept" | "end" | "wrapup", (p: unknown) => Promise<unknown>>;
+const contact = (a: AgentChain) => a.desktop.agentContact as unknown as Contact;
+
+test("consult acknowledged as connected, consulted agent's mashup reloads (storage blocked), then consult → transfer: ACCEPT still posted once", async () => {
+  const a = await h.agent();
+  const b = await h.agent();
+  const id = h.cc.inbound({ from: "+14155550100", to: a.agentId });
+  await h.settle();
+  await contact(a).accept({ interactionId: id });
+  h.cc.consult(id, a.agentId, b.agentId);
+  await h.settle();
+  await contact(b).accept({ interactionId: id }); // consult answered: B's leg is a connected consult, acknowledged
+  await h.settle();
+  expect(b.sap.summary).toEqual(["CALL INBOUND NOTIFY"]);
+
+  b.store = safeSessionStorage(undefined); // storage blocked: the reloaded page remembers nothing
+  h.startMashup(b);
+  await h.settle();
+  expect(b.sap.summary).toEqual(["CALL INBOUND NOTIFY"]); // the reload re-posts nothing
+
+  h.cc.consultTransfer(id, a.agentId, b.agentId);
+  await h.settle();
+  expect(b.sap.summary).toEqual(["CALL INBOUND NOTIFY", "CALL INBOUND ACCEPT"]);
+  h.cc.customerEnds(id);
+  await h.settle();
+  expect(b.sap.summary).toEqual(["CALL INBOUND NOTIFY", "CALL INBOUND ACCEPT", "CALL UPDATEACTIVITY END"]);
+  expect(b.sap.violations).toEqual([]);
+});
+
+test("desktop reload whose task list cannot be read: the mashup keeps the live call open (no END on a guess)", async () => {
+  const a = await h.agent();
+  const id = h.cc.inbound({ from: "+14155550100", to: a.agentId });
+  await h.settle();
+  await contact(a).accept({ interactionId: id });
+  await h.settle();
+  expect(a.sap.summary).toEqual(["CALL INBOUND NOTIFY", "CALL INBOUND ACCEPT"]);
+
+  // The host fails to answer getTaskMap after the reload: the SDK's promise rejects.
+  const actions = a.host.actionsChannels as unknown as { createSource(name: string): { send(...args: unknown[]): void } };
+  const original = actions.createSource.bind(actions);
+  actions.createSource = (name: string) => {
+    const src = original(name);
+    if (name !== "getTaskMap/Req") return src;
+    return { send: () => { throw new Error("task map unavailable"); } };
+  };
+  await h.reloadDesktop(a);
+  await h.settle();
+  expect(a.sap.summary).toEqual(["CALL INBOUND NOTIFY", "CALL INBOUND ACCEPT"]);
+
+  // The call goes on and ends normally later: exactly one END.
+  actions.createSource = original;
+  await contact(a).end({ interactionId: id });
+  await h.settle();
+  expect(a.sap.summary).toEqual(["CALL INBOUND NOTIFY", "CALL INBOUND ACCEPT", "CALL UPDATEACTIVITY END"]);
+});

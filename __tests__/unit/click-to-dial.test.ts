@@ -1,0 +1,127 @@
+/** SAP's click-to-dial object (contract §6) and the book that ties its ActivityUUID to the call. */
+import type { Leg } from "../../channel/protocol";
+import { DIAL_MATCH_WINDOW_MS, DialBook, isClickToDial, parseClickToDial } from "../../sap-mashup/click-to-dial";
+
+const UUID = "00163e2a-1234-1eda-b895-42c904e08752";
+
+describe("isClickToDial", () => {
+  test.each([
+    [{ PhoneNumber: "+1" }, true],
+    [{ PhoneNumber: null }, true],
+    [{ payload: {} }, false],
+    [{ p: "wxcc-sap" }, false],
+    [["PhoneNumber"], false],
+    ["PhoneNumber", false],
+    [null, false],
+    [undefined, false],
+  ])("%j → %s", (data, yes) => {
+    expect(isClickToDial(data)).toBe(yes);
+  });
+  test("an object that throws when inspected is not one", () => {
+    expect(isClickToDial(new Proxy({}, { has: () => { throw new Error("trap"); } }))).toBe(false);
+  });
+});
+
+describe("parseClickToDial", () => {
+  test("SAP's object: number normalised, ActivityUUID kept, other fields ignored", () => {
+    expect(parseClickToDial({ PhoneNumber: "+1 650 305 4000", ActivityUUID: UUID, ObjectTypeCode: "39", ActivityTypeCode: "86" })).toEqual({
+      ok: true,
+      destination: "+16503054000",
+      activityUUID: UUID,
+    });
+  });
+  test("without or with an empty ActivityUUID there is none", () => {
+    expect(parseClickToDial({ PhoneNumber: "+16503054000" })).toEqual({ ok: true, destination: "+16503054000" });
+    expect(parseClickToDial({ PhoneNumber: "+16503054000", ActivityUUID: "" })).toEqual({ ok: true, destination: "+16503054000" });
+  });
+  test("a national number uses the default country", () => {
+    expect(parseClickToDial({ PhoneNumber: "0151 12345678" }, "DE")).toEqual({ ok: true, destination: "+4915112345678" });
+    expect(parseClickToDial({ PhoneNumber: "0151 12345678" })).toEqual({ ok: false, error: "The number cannot be dialled (no country code and no default country)." });
+  });
+  test.each(["abc", "12", "+999 1"])("an unusable number %j is refused with a reason", (PhoneNumber) => {
+    const r = parseClickToDial({ PhoneNumber });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/^The number cannot be dialled \((not a phone number|not a possible phone number|no country code and no default country)\)\.$/);
+  });
+  test.each([
+    { PhoneNumber: 16503054000 },
+    { PhoneNumber: "+1".padEnd(65, "0") },
+    { PhoneNumber: "+16503054000", ActivityUUID: 7 },
+    { PhoneNumber: "+16503054000", ActivityUUID: "<script>" },
+    { PhoneNumber: "+16503054000", ActivityUUID: "a".repeat(65) },
+    null,
+    new Proxy({}, { get: () => { throw new Error("trap"); } }),
+  ])("a malformed object %#, is refused as invalid", (data) => {
+    expect(parseClickToDial(data)).toEqual({ ok: false, error: "SAP's click-to-dial message is not valid" });
+  });
+});
+
+function outLeg(ani: string | undefined, over: Partial<Leg> = {}): Leg {
+  return {
+    interactionId: "i1",
+    agentId: "a1",
+    media: "telephony",
+    channel: "telephony",
+    direction: "OUTBOUND",
+    role: "main",
+    phase: "offered",
+    held: false,
+    customer: ani === undefined ? {} : { ani },
+    cad: {},
+    offeredAt: 0,
+    ...over,
+  };
+}
+
+describe("DialBook", () => {
+  test("the outbound leg to the dialled number claims the ActivityUUID, once", () => {
+    const b = new DialBook();
+    b.add("+16503054000", UUID, 1000);
+    expect(b.size).toBe(1);
+    // Webex may report the number in another notation.
+    expect(b.claim(outLeg("+1 (650) 305-4000"), 2000)).toBe(UUID);
+    expect(b.size).toBe(0);
+    expect(b.claim(outLeg("+16503054000"), 2000)).toBeUndefined();
+  });
+  test("a national ANI matches with the default country", () => {
+    const b = new DialBook();
+    b.add("+4915112345678", UUID, 0);
+    expect(b.claim(outLeg("015112345678"), 1)).toBeUndefined();
+    expect(b.claim(outLeg("015112345678"), 1, "DE")).toBe(UUID);
+  });
+  test("inbound calls, other media, other numbers and legs without a number never claim", () => {
+    const b = new DialBook();
+    b.add("+16503054000", UUID, 0);
+    expect(b.claim(outLeg("+16503054000", { direction: "INBOUND" }), 1)).toBeUndefined();
+    expect(b.claim(outLeg("+16503054000", { media: "chat" }), 1)).toBeUndefined();
+    expect(b.claim(outLeg("+16503054001"), 1)).toBeUndefined();
+    expect(b.claim(outLeg(undefined), 1)).toBeUndefined();
+    expect(b.size).toBe(1);
+  });
+  test("a dial without ActivityUUID is not booked", () => {
+    const b = new DialBook();
+    b.add("+16503054000", undefined, 0);
+    expect(b.size).toBe(0);
+  });
+  test("a second dial of the same number replaces the first", () => {
+    const b = new DialBook();
+    b.add("+16503054000", "first", 0);
+    b.add("+16503054000", "second", 1);
+    expect(b.size).toBe(1);
+    expect(b.claim(outLeg("+16503054000"), 2)).toBe("second");
+  });
+  test("cancel removes a refused dial so its UUID cannot attach to a later call", () => {
+    const b = new DialBook();
+    b.add("+16503054000", UUID, 0);
+    b.add("+4915112345678", "other", 0);
+    b.cancel("+16503054000");
+    expect(b.claim(outLeg("+16503054000"), 1)).toBeUndefined();
+    expect(b.size).toBe(1);
+  });
+  test("a dial that never turned into a call expires", () => {
+    const b = new DialBook();
+    b.add("+16503054000", UUID, 0);
+    expect(b.claim(outLeg("+16503054000"), DIAL_MATCH_WINDOW_MS)).toBeUndefined();
+    expect(b.size).toBe(0);
+  });
+});

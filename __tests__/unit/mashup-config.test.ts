@@ -1,0 +1,75 @@
+/** The mashup's URL parameters (contract §4 plus issue 3's defaultCountry, channels, cad, followSelection). */
+import { parseConfig } from "../../sap-mashup/config";
+
+const BASE = "?sapOrigin=https://my1.crm.ondemand.com&desktopUrl=https://desktop.wxcc-us1.cisco.com/";
+const ok = (extra = "") => {
+  const r = parseConfig(BASE + extra);
+  if (!r.ok) throw new Error(r.errors.join("; "));
+  return r.config;
+};
+const errors = (extra: string) => {
+  const r = parseConfig(BASE + extra);
+  return r.ok ? [] : r.errors;
+};
+
+test("defaults: JSON, no mappings, follow selection on", () => {
+  expect(ok()).toEqual({
+    sapOrigins: ["https://my1.crm.ondemand.com"],
+    desktopUrl: "https://desktop.wxcc-us1.cisco.com/",
+    desktopOrigins: ["https://desktop.wxcc-us1.cisco.com"],
+    format: "json",
+    channelIds: {},
+    cadFields: {},
+  });
+});
+
+describe("defaultCountry", () => {
+  test("an ISO code, any case", () => expect(ok("&defaultCountry=de").defaultCountry).toBe("DE"));
+  test("anything else is an error naming the parameter", () => expect(errors("&defaultCountry=XX")).toEqual(['defaultCountry: "XX" is not an ISO 3166 country code']));
+});
+
+describe("channels", () => {
+  test("webexChannel:SapChannelId pairs; Webex names lower-cased, SAP ids kept", () => {
+    expect(ok("&channels=" + encodeURIComponent("WhatsApp:Sinch_WhatsApp, sms:SMS.1 ,facebook:FB-2")).channelIds).toEqual({ whatsapp: "Sinch_WhatsApp", sms: "SMS.1", facebook: "FB-2" });
+  });
+  test.each([
+    ["whatsapp", ['channels: "whatsapp" is not of the form name:value']],
+    [":Sinch", ['channels: ":Sinch" is not of the form name:value']],
+    ["whatsapp:", ['channels: "whatsapp:" is not of the form name:value']],
+    ["whatsapp:Sinch WhatsApp", ['channels: "Sinch WhatsApp" is not a valid SAP channel id']],
+    ["whatsapp:" + "x".repeat(65), [`channels: "${"x".repeat(65)}" is not a valid SAP channel id`]],
+  ])("%s → error", (value, expected) => expect(errors("&channels=" + encodeURIComponent(value))).toEqual(expected));
+  test("an empty value means no mapping", () => expect(ok("&channels=").channelIds).toEqual({}));
+});
+
+describe("cad", () => {
+  test("variable:Custom_n pairs, field names case-insensitive", () => {
+    expect(ok("&cad=Case_Number:custom_1,CustomerId:CUSTOM_4").cadFields).toEqual({ Case_Number: "Custom_1", CustomerId: "Custom_4" });
+  });
+  test.each([
+    ["Case:Custom_0", ['cad: "Custom_0" is not one of Custom_1, Custom_2, Custom_3, Custom_4']],
+    ["Case:Custom_5", ['cad: "Custom_5" is not one of Custom_1, Custom_2, Custom_3, Custom_4']],
+    ["A:Custom_1,B:custom_1", ["cad: Custom_1 is mapped twice"]],
+    ["Case", ['cad: "Case" is not of the form name:value']],
+  ])("%s → error", (value, expected) => expect(errors("&cad=" + value)).toEqual(expected));
+});
+
+describe("followSelection", () => {
+  test.each(["on", "ON", " on ", ""])("%j → on (absent field)", (v) => expect(ok("&followSelection=" + encodeURIComponent(v)).followSelection).toBeUndefined());
+  test.each(["off", "Off"])("%j → off", (v) => expect(ok("&followSelection=" + v).followSelection).toBe(false));
+  test.each(["yes", "0", "of"])("%j → error naming the parameter", (v) => expect(errors("&followSelection=" + v)).toEqual([`followSelection: "${v}" is not on or off`]));
+});
+
+test("several errors are all reported, and nothing else is returned", () => {
+  const r = parseConfig(BASE + "&format=csv&defaultCountry=ZZ&channels=x&cad=a:b&followSelection=maybe");
+  expect(r).toEqual({
+    ok: false,
+    errors: [
+      'format: "csv" is not json or xml',
+      'defaultCountry: "ZZ" is not an ISO 3166 country code',
+      'channels: "x" is not of the form name:value',
+      'cad: "b" is not one of Custom_1, Custom_2, Custom_3, Custom_4',
+      'followSelection: "maybe" is not on or off',
+    ],
+  });
+});

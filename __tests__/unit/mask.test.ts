@@ -1,0 +1,70 @@
+/** Nothing a customer says reaches a log unmasked (channel/mask.ts, channel/log.ts). */
+import { Log } from "../../channel/log";
+import { maskEmail, maskName, maskPhone, maskText } from "../../channel/mask";
+
+describe("maskPhone", () => {
+  test.each([
+    ["+14155550100", "+*********00"],
+    ["+1 (415) 555-0100", "+*********00"],
+    ["004915112345678", "*************78"],
+    ["0151 1234 5678", "**********78"],
+  ])("%j → %j", (raw, masked) => {
+    expect(maskPhone(raw)).toBe(masked);
+  });
+  test("short digit runs (codes, counts) are left alone", () => {
+    expect(maskPhone("1234")).toBe("1234");
+  });
+});
+
+test("maskEmail keeps the first letters and the top-level domain only", () => {
+  expect(maskEmail("jane.doe@example.co.uk")).toBe("j***@e***.uk");
+  expect(maskEmail("write to a.b+tag@sub.domain.com or x@y.io")).toBe("write to a***@s***.com or x***@y***.io");
+});
+
+test("maskName keeps initials", () => {
+  expect(maskName("  Jane   van Doe ")).toBe("J*** v*** D***");
+  expect(maskName("")).toBe("");
+});
+
+describe("maskText in free text", () => {
+  test.each([
+    ["click-to-dial +16503054000", /\+16503054000|6503054000/],
+    ["dialling +1 650 305 4000 now", /650 305 4000|305 4000/],
+    ["from (650) 305-4000.", /305-4000/],
+    ["tel:+49-151-1234-5678 failed", /1234-5678/],
+    ["customer jane.doe@example.com wrote", /jane\.doe|example\.com/],
+    ["ani=004915112345678&x=1", /15112345678/],
+  ])("%j hides the number or address", (text, secret) => {
+    const out = maskText(text);
+    expect(out).not.toMatch(secret);
+    expect(out.length).toBeGreaterThan(0);
+  });
+
+  test("keeps the last two digits so two numbers can still be told apart", () => {
+    expect(maskText("A +16503054000 B +16503054099")).toBe("A +*********00 B +*********99");
+  });
+
+  test("text without customer data is unchanged (short numbers, codes, ids)", () => {
+    const text = "outdial failed: Invalid number (1008); seq 42 ack 7";
+    expect(maskText(text)).toBe(text);
+  });
+});
+
+test("every log line is masked before it is stored or sent to a sink, at every level", () => {
+  const log = new Log("test", false);
+  const seen: string[] = [];
+  log.subscribe((l) => seen.push(l.text));
+  log.debug("d +14155550100");
+  log.info("i jane@example.com");
+  log.warn("w 0151 1234 5678");
+  log.error("e tel:+4915112345678");
+  log.drop("origin", "from caller +14155550100");
+  const stored = log.recent().map((l) => l.text);
+  expect(stored).toEqual(seen);
+  for (const line of stored) {
+    expect(line).not.toMatch(/\d{5}/);
+    expect(line).not.toContain("jane@");
+  }
+  expect(log.dropped.get("origin")).toBe(1);
+  expect(log.droppedTotal()).toBe(1);
+});

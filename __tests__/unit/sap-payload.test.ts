@@ -1,0 +1,211 @@
+/**
+ * The payload planner on plain data: every branch of what SAP still needs for a leg, the type and
+ * identification per media, the channel and call-attached-data mappings, and the ID rules.
+ */
+import type { Leg } from "../../channel/protocol";
+import { missingActions, newRecord, planLeg, sapTypeOf, type LegRecord, type PayloadConfig } from "../../sap-mashup/sap-payload";
+import { legReferenceId, originalReferenceId } from "../../sap-mashup/reference-ids";
+
+const ID = "0ae913a4-c857-4705-8d49-000000000001";
+const AGENT = "agent-1";
+const REF = legReferenceId(ID, AGENT);
+const ORIG = "0AE913A4C85747058D49000000000001";
+
+function leg(o: Partial<Leg> = {}): Leg {
+  return {
+    interactionId: ID, agentId: AGENT, media: "telephony", channel: "telephony", direction: "INBOUND", role: "main", phase: "offered",
+    held: false, customer: { ani: "+14155550100" }, dnis: "+18005550100", cad: {}, offeredAt: 1, ...o,
+  };
+}
+
+const plan = (l: Leg, rec?: LegRecord, cfg: PayloadConfig = {}) => planLeg(l, rec, cfg, 100);
+const actions = (l: Leg, rec?: LegRecord, cfg?: PayloadConfig) => plan(l, rec, cfg).payloads.map((p) => p.Action);
+
+test("IDs: the original is the interaction id without dashes; the leg id is per agent, SAP-shaped", () => {
+  expect(originalReferenceId(ID)).toBe(ORIG);
+  expect(REF).toMatch(/^[A-F0-9]{32}$/);
+  expect(legReferenceId(ID, "agent-2")).not.toBe(REF);
+  expect(legReferenceId(ID, AGENT)).toBe(REF); // stable
+  // A non-UUID id that would not fit SAP's rule is hashed instead.
+  expect(originalReferenceId("x".repeat(40))).toMatch(/^[A-F0-9]{32}$/);
+  expect(originalReferenceId("a_b")).toMatch(/^[A-F0-9]{32}$/);
+});
+
+describe("sapTypeOf", () => {
+  test.each([
+    ["telephony", "CALL"],
+    ["chat", "CHAT"],
+    ["email", "CHAT"],
+    ["social", "MESSAGE"],
+    ["other", undefined],
+  ] as const)("%s → %s", (media, type) => expect(sapTypeOf(leg({ media }))).toBe(type));
+});
+
+describe("missingActions", () => {
+  test.each([
+    ["offered", "main", [], ["NOTIFY"]],
+    ["offered", "main", ["NOTIFY"], []],
+    ["connected", "main", [], ["NOTIFY", "ACCEPT"]],
+    ["connected", "main", ["NOTIFY"], ["ACCEPT"]],
+    ["connected", "main", ["NOTIFY", "ACCEPT"], []],
+    ["connected", "consult", [], ["NOTIFY"]],
+    ["connected", "consult", ["NOTIFY"], []],
+    ["ended", "main", [], []],
+    ["ended", "main", ["NOTIFY"], ["END"]],
+    ["ended", "main", ["NOTIFY", "ACCEPT"], ["END"]],
+    ["ended", "main", ["NOTIFY", "ACCEPT", "END"], []],
+    ["connected", "main", ["NOTIFY", "END"], []],
+  ] as const)("%s %s after %j → %j", (phase, role, posted, expected) => {
+    expect(missingActions(leg({ phase, role }), [...posted])).toEqual(expected);
+  });
+});
+
+describe("planLeg", () => {
+  test("a call offered then connected then ended: exact payloads, each once", () => {
+    const a = plan(leg());
+    expect(a.payloads).toEqual([
+      { Type: "CALL", EventType: "INBOUND", Action: "NOTIFY", ANI: "+14155550100", ExternalReferenceID: REF, ExternalOriginalReferenceID: ORIG, DNIS: "+18005550100" },
+    ]);
+    expect(a.record).toMatchObject({ ref: REF, interactionId: ID, agentId: AGENT, posted: ["NOTIFY"], at: 100 });
+    expect(plan(leg(), a.record).payloads).toEqual([]);
+    const b = plan(leg({ phase: "connected" }), a.record);
+    expect(b.payloads.map((p) => [p.Action, p.EventType])).toEqual([["ACCEPT", "INBOUND"]]);
+    const c = plan(leg({ phase: "ended" }), b.record);
+    expect(c.payloads).toEqual([
+      { Type: "CALL", EventType: "UPDATEACTIVITY", Action: "END", ANI: "+14155550100", ExternalReferenceID: REF, ExternalOriginalReferenceID: ORIG, DNIS: "+18005550100" },
+    ]);
+    expect(plan(leg({ phase: "ended" }), c.record).payloads).toEqual([]);
+    expect(c.record.leg).toEqual({ ...leg({ phase: "ended" }), cad: {} });
+  });
+
+  test("the record passed in is not mutated", () => {
+    const rec = newRecord(leg(), 1);
+    plan(leg({ phase: "connected" }), rec);
+    expect(rec.posted).toEqual([]);
+  });
+
+  test("a leg that ended before SAP saw anything sends nothing", () => {
+    expect(plan(leg({ phase: "ended" }))).toMatchObject({ payloads: [], notices: [] });
+  });
+
+  test("outbound call: EventType OUTBOUND and the ActivityUUID from click-to-dial on every payload", () => {
+    const rec = { ...newRecord(leg(), 1), activityUUID: "00163e2a-1234-1eda-b895-42c904e08752" };
+    const p = plan(leg({ direction: "OUTBOUND", phase: "connected" }), rec);
+    expect(p.payloads.map((x) => [x.EventType, x.Action, x.ActivityUUID])).toEqual([
+      ["OUTBOUND", "NOTIFY", rec.activityUUID],
+      ["OUTBOUND", "ACCEPT", rec.activityUUID],
+    ]);
+  });
+
+  test("consult leg: NOTIFY while connected, END when it ends, never ACCEPT", () => {
+    const a = plan(leg({ role: "consult", phase: "connected" }));
+    expect(a.payloads.map((p) => p.Action)).toEqual(["NOTIFY"]);
+    expect(actions(leg({ role: "consult", phase: "ended" }), a.record)).toEqual(["END"]);
+  });
+
+  test("a consult leg that becomes a real one gets its ACCEPT then", () => {
+    const a = plan(leg({ role: "consult", phase: "connected" }));
+    expect(actions(leg({ role: "main", phase: "connected" }), a.record)).toEqual(["ACCEPT"]);
+  });
+
+  describe("rehydrated legs with nothing remembered (never a second activity)", () => {
+    test("connected main: assumed NOTIFY+ACCEPT, nothing sent, END later", () => {
+      const a = plan(leg({ phase: "connected", rehydrated: true }));
+      expect(a.payloads).toEqual([]);
+      expect(a.record.posted).toEqual(["NOTIFY", "ACCEPT"]);
+      expect(actions(leg({ phase: "ended" }), a.record)).toEqual(["END"]);
+    });
+    test("connected consult: assumed NOTIFY only", () => {
+      expect(plan(leg({ phase: "connected", role: "consult", rehydrated: true })).record.posted).toEqual(["NOTIFY"]);
+    });
+    test("ended: assumed, and closed with END", () => {
+      expect(actions(leg({ phase: "ended", rehydrated: true }))).toEqual(["END"]);
+    });
+    test("offered: nothing assumed, a normal NOTIFY", () => {
+      expect(actions(leg({ phase: "offered", rehydrated: true }))).toEqual(["NOTIFY"]);
+    });
+    test("with something remembered the assumption is not made", () => {
+      const rec: LegRecord = { ...newRecord(leg(), 1), posted: ["NOTIFY"] };
+      expect(actions(leg({ phase: "connected", rehydrated: true }), rec)).toEqual(["ACCEPT"]);
+    });
+  });
+
+  test("other media: a warning, nothing sent", () => {
+    const p = plan(leg({ media: "other", channel: "fax" }));
+    expect(p.payloads).toEqual([]);
+    expect(p.notices).toEqual([{ level: "warn", text: "A other conversation is not reported to SAP: SAP has no matching channel type." }]);
+  });
+
+  describe("chat and email", () => {
+    test("CHAT with Email; DNIS as given (not a phone number); no ANI", () => {
+      const p = plan(leg({ media: "email", channel: "email", customer: { email: "a@b.example", ani: "+1415" }, dnis: "support@example.com" }));
+      expect(p.payloads).toEqual([
+        { Type: "CHAT", EventType: "INBOUND", Action: "NOTIFY", Email: "a@b.example", ExternalReferenceID: REF, ExternalOriginalReferenceID: ORIG, DNIS: "support@example.com" },
+      ]);
+      expect(p.notices).toEqual([]);
+    });
+    test("no e-mail: sent without Email, with a warning", () => {
+      const p = plan(leg({ media: "chat", channel: "chat", customer: {}, dnis: undefined }));
+      expect(p.payloads).toEqual([{ Type: "CHAT", EventType: "INBOUND", Action: "NOTIFY", ExternalReferenceID: REF, ExternalOriginalReferenceID: ORIG }]);
+      expect(p.notices).toEqual([{ level: "warn", text: "The conversation has no customer e-mail address: SAP cannot identify the customer." }]);
+    });
+  });
+
+  describe("messaging and the channel mapping", () => {
+    const social = (channel: string) => leg({ media: "social", channel, customer: { ani: "+306940300597" }, dnis: "wa-entry" });
+    test("mapped channel → MESSAGE with ChannelId and ANI", () => {
+      const p = plan(social("whatsapp"), undefined, { channelIds: { whatsapp: "Sinch_WhatsApp" } });
+      expect(p.payloads).toEqual([
+        { Type: "MESSAGE", EventType: "INBOUND", Action: "NOTIFY", ANI: "+306940300597", ExternalReferenceID: REF, ExternalOriginalReferenceID: ORIG, DNIS: "wa-entry", ChannelId: "Sinch_WhatsApp" },
+      ]);
+    });
+    test.each([
+      ["no mapping at all", {}],
+      ["an empty mapping", { channelIds: {} }],
+      ["a mapping for other channels", { channelIds: { sms: "SMS_1" } }],
+    ])("%s → a clear error and nothing sent, nothing recorded", (_n, cfg: PayloadConfig) => {
+      const p = plan(social("facebook"), undefined, cfg);
+      expect(p.payloads).toEqual([]);
+      expect(p.record.posted).toEqual([]);
+      expect(p.notices).toEqual([
+        { level: "error", text: 'No SAP channel id is configured for the Webex channel "facebook": the conversation is not reported to SAP. Add it to the mashup\'s "channels" parameter.' },
+      ]);
+    });
+    test("an ended unmapped conversation is silent (nothing was opened)", () => {
+      expect(plan(leg({ media: "social", channel: "facebook", phase: "ended" }))).toMatchObject({ payloads: [], notices: [] });
+    });
+  });
+
+  describe("numbers", () => {
+    test("a national number is made E.164 with the default country; DNIS too", () => {
+      const p = plan(leg({ customer: { ani: "015112345678" }, dnis: "089 12345000" }), undefined, { defaultCountry: "DE" });
+      expect([p.payloads[0]!.ANI, p.payloads[0]!.DNIS]).toEqual(["+4915112345678", "+498912345000"]);
+    });
+    test("an unusable number: no ANI, a warning; DNIS kept as given when not a number", () => {
+      const p = plan(leg({ customer: { ani: "anonymous" }, dnis: "sip:queue" }));
+      expect(p.payloads[0]!.ANI).toBeUndefined();
+      expect(p.payloads[0]!.DNIS).toBe("sip:queue");
+      expect(p.notices.map((n) => n.level)).toEqual(["warn"]);
+      expect(p.notices[0]!.text).toMatch(/^The customer's number is not usable \(.+\): SAP cannot identify the caller\.$/);
+    });
+    test("no number: a warning, still a pop", () => {
+      const p = plan(leg({ customer: {} }));
+      expect(p.payloads.map((x) => x.Action)).toEqual(["NOTIFY"]);
+      expect(p.notices).toEqual([{ level: "warn", text: "The conversation has no customer number: SAP cannot identify the caller." }]);
+    });
+  });
+
+  describe("call-attached data → Custom fields", () => {
+    test("mapped variables are sent; unmapped and empty ones are not", () => {
+      const l = leg({ cad: { Case: "000123", Cust: "C-7", Empty: "", Other: "x" } });
+      const p = plan(l, undefined, { cadFields: { Case: "Custom_1", Cust: "Custom_4", Empty: "Custom_2", Missing: "Custom_3" } });
+      expect(p.payloads[0]).toEqual({
+        Type: "CALL", EventType: "INBOUND", Action: "NOTIFY", ANI: "+14155550100", ExternalReferenceID: REF, ExternalOriginalReferenceID: ORIG, DNIS: "+18005550100",
+        Custom_1: "000123", Custom_4: "C-7",
+      });
+    });
+    test("call-associated data is not kept in the record (it may be sensitive and is not needed for END)", () => {
+      expect(plan(leg({ cad: { Case: "1" } })).record.leg!.cad).toEqual({});
+    });
+  });
+});

@@ -1,0 +1,267 @@
+/**
+ * An emulated Webex CC Agent Desktop for one agent (chosen by this page's origin). Like the real
+ * Desktop it provides `window.AGENTX_SERVICE` before loading the layout's widget script — the real
+ * dist/widget.js with the real SDK inside — then creates `<wxcc-sap-connector>` with the
+ * attributes and properties the layout sets (contract §3).
+ *
+ * The host object is sandbox/desktop-host's AgentxHost; its backend is the shared contact-center
+ * simulation in the sandbox server (HTTP for requests, Server-Sent Events for notifications; see
+ * sandbox/server.ts). The control panel acts as the agent by calling the host methods the Desktop
+ * UI itself calls (`aqm.contact.accept` …, `aqm.agent.stateChange`, `aqm.agent.logout`), so the
+ * widget sees exactly what it would see in Webex. Transfer, consult and conference are routing
+ * operations of the simulation (the emulated host has no such requests), driven from here too.
+ */
+import { AgentxHost, type HostBackend } from "../desktop-host/agentx-host";
+import type { AgentContactData, AgentContactMsg, ContactSignal } from "../desktop-host/messages";
+import { SAMPLES } from "./crm-data";
+import { h, loadConfig, trace, type PageConfig } from "./dom";
+
+type Task = AgentContactData;
+
+let cfg: PageConfig & { orgId?: string };
+let host: AgentxHost;
+let me: { agentId: string; agentName: string };
+let other: { agentId: string; agentName: string };
+let connector: HTMLElement & { selectedTask?: unknown; outdialEp?: unknown; connector?: { link?: { linked?: boolean } } };
+let selected: string | undefined;
+const $ = (id: string) => document.getElementById(id) as HTMLElement;
+
+async function post(path: string, body: unknown): Promise<unknown> {
+  const r = await fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const j = (await r.json()) as unknown;
+  if (!r.ok) throw j;
+  return j;
+}
+
+/** The simulation's routing operations and the customer's side. */
+async function sim(method: string, ...args: unknown[]): Promise<unknown> {
+  try {
+    return ((await post("/cc/sim", { method, args })) as { value: unknown }).value;
+  } catch (e) {
+    note(`${method} failed: ${(e as { error?: string }).error ?? "error"}`);
+    return undefined;
+  }
+}
+
+function backend(): HostBackend {
+  const call = (method: string) => (agentId: string, ...args: unknown[]) => post("/cc/backend", { agent: agentId, method, args }) as Promise<AgentContactMsg>;
+  return { accept: call("accept"), end: call("end"), hold: call("hold"), unHold: call("unHold"), wrapup: call("wrapup"), startOutdial: call("startOutdial") };
+}
+
+function note(text: string): void {
+  const box = $("notes");
+  box.prepend(h("div", {}, text));
+  while (box.childElementCount > 4) box.lastElementChild?.remove();
+}
+
+// ---- the agent's actions, through the host as the Desktop UI does ----
+
+const wrapData = { wrapUpReason: "Resolved", auxCodeId: "wrap-resolved", isAutoWrapup: "false" };
+
+async function act(action: string, id: string): Promise<void> {
+  const t = host.tasks.get(id);
+  const c = host.aqm.contact;
+  const media = { interactionId: id, data: { mediaResourceId: id } };
+  try {
+    switch (action) {
+      case "accept": await c.accept({ interactionId: id }); break;
+      case "hold": await c.hold(media); break;
+      case "resume": await c.unHold(media); break;
+      case "end": await c.end({ interactionId: id }); break;
+      case "wrapup": await c.wrapup({ interactionId: id, data: wrapData }); break;
+      case "rona": await sim("rona", id, me.agentId); break;
+      case "customer-ends": await sim("customerEnds", id); break;
+      case "customer-answers": await sim("customerAnswers", id); break;
+      case "transfer": await sim("transfer", id, me.agentId, other.agentId); break;
+      case "consult": await sim("consult", id, me.agentId, other.agentId); break;
+      case "consult-transfer": await sim("consultTransfer", id, me.agentId, other.agentId); break;
+      case "conference": await sim(t?.interaction.mediaType === "telephony" ? "consultConference" : "joinConference", ...(t?.interaction.mediaType === "telephony" ? [id, me.agentId, other.agentId] : [id, other.agentId])); break;
+      case "end-consult": {
+        const initiator = (t as { consultingAgentId?: string } | undefined)?.consultingAgentId;
+        await (t?.isConsulted && initiator ? sim("consultEnd", id, initiator, me.agentId) : sim("consultEnd", id, me.agentId, other.agentId));
+        break;
+      }
+      case "leave": await sim("leaveConference", id, me.agentId); break;
+      case "select":
+        selected = id;
+        connector.selectedTask = t;
+        break;
+    }
+  } catch (e) {
+    const reason = (e as { details?: { data?: { reason?: string } } })?.details?.data?.reason ?? (e as Error)?.message ?? "error";
+    note(`${action} failed: ${reason}`);
+  }
+  render();
+}
+
+/** Which buttons make sense for a task, from the last notification this agent got for it. */
+function actionsFor(t: Task): [string, string][] {
+  const type = t.type;
+  const phone = t.interaction.mediaType === "telephony";
+  const outbound = t.interaction.contactDirection?.type === "OUTBOUND";
+  const consultee = Boolean(t.isConsulted);
+  const held = Object.values(t.interaction.media ?? {}).some((m) => m.mType === "mainCall" && m.isHold);
+  const main: [string, string][] = [
+    ...(phone ? [held ? (["resume", "Resume"] as [string, string]) : (["hold", "Hold"] as [string, string])] : []),
+    ["transfer", `Transfer → ${other.agentName.split(" ")[0]}`],
+    ["consult", `Consult ${other.agentName.split(" ")[0]}`],
+    ...(phone ? [] : [["conference", `Conference ${other.agentName.split(" ")[0]}`] as [string, string]]),
+    ["end", "End"],
+    ["customer-ends", "Customer hangs up"],
+  ];
+  switch (type) {
+    case "AgentOfferContact":
+      return outbound ? [["customer-answers", "Customer answers"], ["end", "Cancel"]] : [["accept", "Accept"], ["rona", "Let it ring (RONA)"], ["customer-ends", "Customer hangs up"]];
+    case "AgentOfferConsult":
+      return [["accept", "Accept consult"]];
+    case "AgentConsultCreated":
+    case "AgentConsulting":
+      return consultee ? [["end-consult", "End consult"]] : [["consult-transfer", "Transfer to consultee"], ["conference", "Conference"], ["end-consult", "End consult"]];
+    case "AgentConsultConferenced":
+    case "ParticipantJoinedConference":
+    case "ParticipantLeftConference":
+      return [["leave", "Leave conference"], ["end", "End for all"], ["customer-ends", "Customer leaves"]];
+    case "ContactEnded":
+    case "AgentWrapup":
+      return [["wrapup", "Wrap up"]];
+    case "AgentConsultEnded":
+      return consultee ? [] : main;
+    default:
+      return main;
+  }
+}
+
+const MEDIA_LABEL: Record<string, string> = { telephony: "Call", chat: "Chat", email: "Email", social: "Message" };
+
+function render(): void {
+  const list = $("tasks");
+  const tasks = [...host.tasks.values()];
+  list.replaceChildren(...(tasks.length === 0
+    ? [h("div", { class: "muted" }, "No conversations. Use “Customer contacts me” to start one.")]
+    : tasks.map((t) => {
+        const i = t.interaction as Task["interaction"] & { callAssociatedDetails?: { ani?: string } };
+        const who = i.callAssociatedDetails?.ani || i.callProcessingDetails?.ani || i.callProcessingDetails?.fromAddress || "";
+        const outbound = i.contactDirection?.type === "OUTBOUND";
+        const customer = outbound ? i.callProcessingDetails?.dnis ?? "" : who;
+        return h("div", { class: `task${t.interactionId === selected ? " selected" : ""}`, "data-interaction": t.interactionId, "data-type": t.type },
+          h("div", { class: "task-head", onclick: () => void act("select", t.interactionId) },
+            h("b", {}, MEDIA_LABEL[i.mediaType] ?? i.mediaType, i.mediaChannel && i.mediaChannel !== i.mediaType ? ` (${i.mediaChannel})` : ""),
+            ` ${outbound ? "to" : "from"} ${customer} `,
+            h("span", { class: "pill" }, t.isConsulted ? "consult · " : "", t.type.replace(/^Agent/, "")),
+          ),
+          h("div", { class: "task-actions" }, actionsFor(t).map(([a, label]) => h("button", { "data-action": a, onclick: () => void act(a, t.interactionId) }, label))),
+        );
+      })));
+  const linked = connector?.connector?.link?.linked;
+  $("link").textContent = connector ? (linked ? "widget linked to the SAP mashup" : "widget looking for the SAP mashup…") : "loading widget…";
+  $("link").className = linked ? "ok" : "muted";
+  const idle = host.subStatus === "Idle" ? (host.profile.idleCodes as { id: string; name: string }[]).find((c) => c.id === host.auxCodeId)?.name : undefined;
+  $("state").textContent = host.status === "LoggedOut" ? "Signed out" : idle ? `Idle · ${idle}` : host.subStatus;
+}
+
+// ---- page ----
+
+function controls(): HTMLElement {
+  const media = h("select", { id: "in-media", onchange: () => {
+    from.value = media.value === "chat" || media.value === "email" ? SAMPLES.oneMatchEmail : media.value === "social" ? SAMPLES.whatsappPhone : SAMPLES.oneMatchPhone;
+  } }, h("option", { value: "telephony" }, "Call"), h("option", { value: "chat" }, "Chat"), h("option", { value: "email" }, "Email"), h("option", { value: "social" }, "WhatsApp message"));
+  const from = h("input", { id: "in-from", list: "sample-addresses", value: SAMPLES.oneMatchPhone, size: "22" });
+  const samples = h("datalist", { id: "sample-addresses" }, Object.entries(SAMPLES).map(([k, v]) => h("option", { value: v }, k)));
+  const contact = h("button", { id: "in-go", onclick: () => {
+    const m = media.value;
+    void sim("inbound", { media: m, channel: m === "social" ? "whatsapp" : m, from: from.value.trim(), to: me.agentId }).then(render);
+  } }, "Customer contacts me");
+  const codes = (host.profile.idleCodes as { id: string; name: string; isSystem?: boolean }[]).filter((c) => !c.isSystem);
+  const stateSel = h("select", { id: "state-select" }, h("option", { value: "available" }, "Available"), codes.map((c) => h("option", { value: c.id }, `Idle · ${c.name}`)));
+  const setState = h("button", { id: "state-set", onclick: () => {
+    const v = stateSel.value;
+    void host.aqm.agent.stateChange({ data: v === "available" ? { state: "Available", auxCodeIdArray: "0" } : { state: "Idle", auxCodeIdArray: v } }).then(render, (e: unknown) => note(`state change failed: ${String((e as { details?: { data?: { reason?: string } } })?.details?.data?.reason ?? e)}`));
+  } }, "Set state");
+  const signOut = h("button", { id: "sign-out", onclick: () => {
+    if (host.tasks.size > 0) return note("Sign-out refused: end and wrap up your conversations first.");
+    void host.aqm.agent.logout({ data: { logoutReason: "User requested logout" } }).then(render);
+  } }, "Sign out");
+  return h("div", { class: "controls" },
+    h("div", { class: "row" }, h("span", { class: "label" }, "Customer"), media, from, samples, contact),
+    h("div", { class: "row" }, h("span", { class: "label" }, "Agent"), h("span", { id: "state", class: "pill" }), stateSel, setState, signOut),
+  );
+}
+
+function watchChannel(): void {
+  window.addEventListener("message", (e) => {
+    if (e.origin !== cfg.mashup) return;
+    const m = e.data as { p?: string; t?: string; seq?: number; command?: { kind?: string } } | null;
+    if (!m || m.p !== "wxcc-sap" || m.t === "ping") return;
+    const text = m.t === "ack" ? `event #${m.seq} acknowledged by the mashup` : m.t === "command" ? `command from the mashup: ${m.command?.kind ?? "?"}` : `${m.t} from the mashup`;
+    trace(`Desktop (${me.agentName})`, "channel", text);
+    setTimeout(render, 0);
+  });
+}
+
+function startWidget(): void {
+  const script = document.createElement("script");
+  script.src = "/widget.js";
+  script.onload = () => {
+    // What the desktop layout declares (contract §3): the attribute, and properties bound to $STORE.
+    connector = document.createElement("wxcc-sap-connector") as typeof connector;
+    connector.setAttribute("mashup-origin", cfg.mashup);
+    connector.outdialEp = host.profile.outDialEp;
+    $("widget-slot").append(connector);
+    render();
+  };
+  script.onerror = () => note("dist/widget.js could not be loaded: run npm run build");
+  document.head.append(script);
+}
+
+async function main(): Promise<void> {
+  cfg = await loadConfig();
+  const idx = Math.max(0, cfg.desktops.indexOf(location.origin));
+  me = cfg.agents[idx]!;
+  other = cfg.agents[1 - idx]!;
+  host = new AgentxHost({ agentId: me.agentId, agentName: me.agentName, orgId: cfg.orgId ?? "" }, backend());
+  (window as unknown as { AGENTX_SERVICE: unknown }).AGENTX_SERVICE = host;
+  // The Desktop also provides its real-time data component, which the SDK's rtdwc module looks
+  // for at load; the sandbox has no real-time datasets, so subscriptions simply receive nothing.
+  (window as unknown as { wxcc: unknown }).wxcc = { rtdwc: { subscribe: () => ({ unsubscribe: () => undefined }) } };
+  document.title = `Agent Desktop (emulated) — ${me.agentName}`;
+  document.body.replaceChildren(
+    h("header", {}, h("span", { class: "logo" }, "Webex"), " Contact Center Agent Desktop ", h("span", { class: "badge" }, "EMULATED"), h("span", { class: "agent" }, me.agentName)),
+    controls(),
+    h("div", { id: "tasks" }),
+    h("div", { class: "foot" }, h("span", { id: "link" }), h("div", { id: "notes" })),
+    h("div", { id: "widget-slot", hidden: true }),
+  );
+  watchChannel();
+  let started = false;
+  const events = new EventSource(`/cc/events?agent=${encodeURIComponent(me.agentId)}`);
+  events.addEventListener("hello", (e) => {
+    // The back end's view of this agent's tasks: what a reloaded desktop rehydrates from.
+    const { tasks } = JSON.parse((e as MessageEvent<string>).data) as { tasks: [string, Task][] };
+    host.tasks.clear();
+    for (const [id, t] of tasks) host.tasks.set(id, t);
+    render();
+    if (started) return;
+    started = true;
+    host.ready();
+    startWidget();
+  });
+  events.addEventListener("contact", (e) => {
+    const { signal, msg } = JSON.parse((e as MessageEvent<string>).data) as { signal: ContactSignal; msg: AgentContactMsg };
+    host.emit(signal, msg);
+    render();
+  });
+  events.addEventListener("outdial-failed", (e) => {
+    host.outdialFailed((JSON.parse((e as MessageEvent<string>).data) as { msg: AgentContactMsg }).msg);
+  });
+  setInterval(render, 1000);
+}
+
+/** For the browser tests: the same actions as the buttons. */
+(window as unknown as { sandboxDesktop: unknown }).sandboxDesktop = {
+  act: (action: string, id: string) => act(action, id),
+  tasks: () => [...host.tasks.entries()].map(([id, t]) => ({ id, type: t.type, media: t.interaction.mediaType, consult: Boolean(t.isConsulted) })),
+  agentId: () => me.agentId,
+  linked: () => Boolean(connector?.connector?.link?.linked),
+};
+
+void main();

@@ -1,0 +1,477 @@
+/**
+ * The SAP sandbox page: a stand-in for SAP Sales/Service Cloud's agent UI. It frames the real
+ * mashup in its Live Activity pane and does with each payload what SAP documents (reference
+ * sap-cti.md §2–5): customer search by ANI (CALL, MESSAGE) or Email (CHAT) on NOTIFY, with a
+ * new-record form, the record, or a result list; a Phone Call or Chat activity from ACCEPT to END;
+ * click-to-dial from leads with a pre-created activity. Every payload is checked against the
+ * contract (sandbox/sap-host/sap-contract.ts) and violations are shown in red and logged as
+ * console errors, so no test can miss them.
+ *
+ * State lives in sessionStorage, so a reload of this page keeps what "SAP" already recorded, as
+ * the real SAP back end would.
+ */
+import { SequenceChecker, checkPayload, decodeSapMessage, type Fields } from "../sap-host/sap-contract";
+import { SAMPLE_RECORDS, displayPhone, searchRecords, type CrmRecord, type RecordKind } from "./crm-data";
+import { clock, duration, h, loadConfig, trace, type PageConfig } from "./dom";
+
+export interface Activity {
+  key: string;
+  type: "Phone Call" | "Chat";
+  direction: "Inbound" | "Outbound";
+  /** Customer name from the matched record, else the address. */
+  customer: string;
+  recordId?: string;
+  address: string;
+  createdAt: number;
+  acceptedAt?: number;
+  endedAt?: number;
+  status: "Planned" | "Open" | "Completed";
+  notes: string;
+  externalId?: string;
+  originalId?: string;
+  activityUUID?: string;
+  channelId?: string;
+}
+
+export interface LoggedPayload {
+  at: number;
+  fields: Fields;
+  format: string;
+  violations: string[];
+}
+
+interface State {
+  payloads: LoggedPayload[];
+  activities: Activity[];
+  added: CrmRecord[];
+  ignored: number;
+}
+
+type View =
+  | { kind: "list"; recordKind: RecordKind }
+  | { kind: "record"; id: string }
+  | { kind: "pop"; fields: Fields }
+  | { kind: "new"; fields: Fields }
+  | { kind: "activities" }
+  | { kind: "payloads" };
+
+const params = new URLSearchParams(location.search);
+const agentIndex = params.get("agent") === "2" ? 1 : 0;
+const alongside = params.get("topology") === "alongside";
+const format = params.get("format") === "xml" ? "xml" : "json";
+const KEY = `sap-sandbox-${agentIndex + 1}-${format}`;
+
+let cfg: PageConfig;
+let agentName = "";
+let state: State = load();
+let view: View = { kind: "activities" };
+let mashupFrame: HTMLIFrameElement;
+const sequence = new SequenceChecker();
+for (const p of state.payloads) sequence.check(p.fields);
+
+function load(): State {
+  try {
+    const raw = sessionStorage.getItem(KEY);
+    if (raw) return JSON.parse(raw) as State;
+  } catch {
+    /* storage blocked: start empty */
+  }
+  return { payloads: [], activities: [], added: [], ignored: 0 };
+}
+
+function save(): void {
+  try {
+    sessionStorage.setItem(KEY, JSON.stringify(state));
+  } catch {
+    /* storage blocked: the page still works, it just forgets on reload */
+  }
+}
+
+const records = () => [...SAMPLE_RECORDS, ...state.added];
+const byId = (id: string) => records().find((r) => r.id === id);
+const $ = (id: string) => document.getElementById(id) as HTMLElement;
+
+function key(f: Fields): { ani?: string; email?: string } {
+  return f.Type === "CHAT" ? { email: f.Email } : { ani: f.ANI };
+}
+
+function addressOf(f: Fields): string {
+  return (f.Type === "CHAT" ? f.Email : f.ANI) ?? "";
+}
+
+// ---- payloads from the mashup ----
+
+function onMessage(e: MessageEvent): void {
+  if (e.origin !== cfg.mashup) {
+    // SAP only listens to its configured CTI provider; anything else is ignored.
+    if (e.data && typeof e.data === "object" && "payload" in e.data) state.ignored++;
+    return;
+  }
+  const at = Date.now();
+  const d = decodeSapMessage(e.data);
+  const entry: LoggedPayload = "error" in d ? { at, fields: {}, format: "invalid", violations: [d.error] } : { at, fields: d.fields, format: d.format, violations: [...checkPayload(d.fields), ...sequence.check(d.fields)] };
+  state.payloads.push(entry);
+  if (entry.violations.length > 0) console.error(`[SAP sandbox] payload violates the contract: ${entry.violations.join("; ")}`);
+  const f = entry.fields;
+  trace(`SAP (${agentName})`, "sap", `${f.Type ?? "?"} ${f.EventType ?? "?"} ${f.Action ?? "?"} ${(f.ExternalReferenceID ?? "").slice(-6)}${entry.violations.length ? " ✗ " + entry.violations[0] : ""}`);
+  if ("error" in d) return finish();
+  const ref = f.ExternalReferenceID ?? "";
+  let act = state.activities.find((a) => a.externalId === ref && ref);
+  if (!act && f.ActivityUUID) act = state.activities.find((a) => a.activityUUID === f.ActivityUUID);
+  switch (f.Action) {
+    case "NOTIFY":
+      if (act) act.externalId ??= ref;
+      screenPop(f);
+      break;
+    case "ACCEPT": {
+      const matches = searchRecords(records(), key(f));
+      if (!act) {
+        act = newActivity(f, at, matches.length === 1 ? matches[0] : undefined);
+        state.activities.push(act);
+        if (view.kind !== "pop" || view.fields.ExternalReferenceID !== ref) screenPop(f);
+      }
+      act.externalId = ref;
+      act.originalId = f.ExternalOriginalReferenceID;
+      act.acceptedAt ??= at;
+      act.status = "Open";
+      break;
+    }
+    case "END":
+      if (act && act.status !== "Completed") {
+        act.endedAt = at;
+        act.status = "Completed";
+      }
+      break;
+  }
+  finish();
+}
+
+function newActivity(f: Fields, at: number, match: CrmRecord | undefined): Activity {
+  const a: Activity = {
+    key: `act-${at}-${Math.random().toString(36).slice(2, 7)}`,
+    type: f.Type === "CALL" ? "Phone Call" : "Chat",
+    direction: f.EventType === "OUTBOUND" ? "Outbound" : "Inbound",
+    customer: match?.name ?? addressOf(f),
+    address: addressOf(f),
+    createdAt: at,
+    status: "Open",
+    notes: "",
+  };
+  if (match) a.recordId = match.id;
+  if (f.ChannelId) a.channelId = f.ChannelId;
+  if (f.ActivityUUID) a.activityUUID = f.ActivityUUID;
+  return a;
+}
+
+function finish(): void {
+  save();
+  render();
+}
+
+/** What SAP does on an incoming interaction: identify the customer by ANI or e-mail. */
+function screenPop(f: Fields): void {
+  const hits = searchRecords(records(), key(f));
+  if (hits.length === 1) view = { kind: "record", id: hits[0]!.id };
+  else if (hits.length === 0) view = { kind: "new", fields: f };
+  else view = { kind: "pop", fields: f };
+  livePop = f;
+}
+
+let livePop: Fields | undefined;
+
+// ---- click-to-dial ----
+
+function clickToDial(r: CrmRecord, phone: string): void {
+  const uuid = crypto.randomUUID();
+  state.activities.push({
+    key: `act-${Date.now()}-c2d`,
+    type: "Phone Call",
+    direction: "Outbound",
+    customer: r.name,
+    recordId: r.id,
+    address: phone,
+    createdAt: Date.now(),
+    status: "Planned",
+    notes: "",
+    activityUUID: uuid,
+  });
+  finish();
+  // SAP's object (reference sap-cti.md §5.1): no payload wrapper, the number as SAP shows it.
+  const message = {
+    PhoneNumber: displayPhone(phone),
+    ActivityUUID: uuid,
+    BusinessPartnerID: r.id,
+    ObjectID: r.id,
+    ObjectTypeCode: "72",
+    ObjectThingType: "COD_LEAD_TT",
+    Direction: "OUTBOUND",
+    IsBTDRef: "false",
+    LoggedInUserID: `AGENT0${agentIndex + 1}`,
+  };
+  trace(`SAP (${agentName})`, "sap", `click-to-dial ${displayPhone(phone).slice(0, 6)}… ActivityUUID ${uuid.slice(0, 8)}`);
+  mashupFrame.contentWindow?.postMessage(message, cfg.mashup);
+}
+
+// ---- rendering ----
+
+function render(): void {
+  renderViolations();
+  renderLive();
+  const main = $("main");
+  main.replaceChildren(renderView());
+  for (const b of document.querySelectorAll<HTMLButtonElement>("#nav button")) b.classList.toggle("active", b.dataset.view === navKey());
+}
+
+function navKey(): string {
+  return view.kind === "list" ? view.recordKind : view.kind;
+}
+
+function renderViolations(): void {
+  const bad = state.payloads.filter((p) => p.violations.length > 0);
+  const box = $("violations");
+  box.hidden = bad.length === 0;
+  box.replaceChildren(
+    h("strong", {}, `⚠ ${bad.length} payload${bad.length === 1 ? "" : "s"} violate${bad.length === 1 ? "s" : ""} the SAP CTI contract`),
+    h("ul", {}, bad.slice(-5).map((p) => h("li", {}, `${clock(p.at)} ${p.fields.Type ?? ""} ${p.fields.Action ?? ""}: ${p.violations.join("; ")}`))),
+  );
+}
+
+function renderLive(): void {
+  const box = $("live-card");
+  const open = [...state.activities].reverse().find((a) => a.status === "Open");
+  if (!livePop && !open) {
+    box.replaceChildren(h("div", { class: "muted" }, "No live interaction. Incoming calls, chats and messages appear here."));
+    return;
+  }
+  const f = livePop;
+  const title = open ? `${open.type} · ${open.direction} · ${open.customer}` : `${f?.Type === "CALL" ? "Incoming call" : "Incoming " + (f?.Type ?? "").toLowerCase()} from ${f ? addressOf(f) : ""}`;
+  const notes = open
+    ? h("textarea", { id: "live-notes", placeholder: "Notes for this activity…", oninput: (e: Event) => {
+        open.notes = (e.target as HTMLTextAreaElement).value;
+        save();
+      } })
+    : null;
+  if (notes) notes.value = open!.notes;
+  box.replaceChildren(h("div", { class: "live-title" }, title), h("div", { class: "muted" }, open ? `since ${clock(open.acceptedAt ?? open.createdAt)}` : "ringing"));
+  if (notes) box.append(notes);
+}
+
+function renderView(): HTMLElement {
+  switch (view.kind) {
+    case "list":
+      return renderList(view.recordKind);
+    case "record":
+      return renderRecord(view.id);
+    case "pop":
+      return renderPop(view.fields);
+    case "new":
+      return renderNew(view.fields);
+    case "activities":
+      return renderActivities();
+    case "payloads":
+      return renderPayloads();
+  }
+}
+
+function recordLink(r: CrmRecord): HTMLElement {
+  return h("a", { href: "#", class: "record-link", "data-record": r.id, onclick: (e: Event) => {
+    e.preventDefault();
+    view = { kind: "record", id: r.id };
+    render();
+  } }, r.name);
+}
+
+function renderList(kind: RecordKind): HTMLElement {
+  const rows = records().filter((r) => r.kind === kind);
+  return h("section", { id: "record-list" },
+    h("h2", {}, `${kind === "Individual Customer" ? "Individual Customers" : kind + "s"}`),
+    h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "Name"), h("th", {}, "Company"), h("th", {}, "City"), h("th", {}, "Phone"), h("th", {}, "E-mail"))),
+      h("tbody", {}, rows.map((r) => h("tr", {}, h("td", {}, recordLink(r)), h("td", {}, r.company ?? ""), h("td", {}, r.city), h("td", {}, r.phones.map(displayPhone).join(", ")), h("td", {}, r.emails.join(", ")))))),
+  );
+}
+
+function renderRecord(id: string): HTMLElement {
+  const r = byId(id);
+  if (!r) return h("p", {}, "Record not found.");
+  const isLead = r.kind === "Lead";
+  const acts = state.activities.filter((a) => a.recordId === r.id);
+  return h("section", { id: "record", "data-record": r.id },
+    livePop ? h("div", { class: "pop-banner" }, `Customer identified for ${livePop.Type === "CALL" ? "call" : livePop.Type?.toLowerCase()} from ${addressOf(livePop)}`) : null,
+    h("h2", {}, r.name, " ", h("span", { class: "kind" }, r.kind)),
+    h("dl", {},
+      r.company ? [h("dt", {}, isLead ? "Company" : "Account"), h("dd", {}, r.company)] : null,
+      h("dt", {}, "City"), h("dd", {}, r.city),
+      h("dt", {}, "Phone"), h("dd", {}, r.phones.map((p) => isLead
+        ? h("a", { href: "#", class: "dial", "data-phone": p, title: "Click to dial", onclick: (e: Event) => {
+            e.preventDefault();
+            clickToDial(r, p);
+          } }, "☎ ", displayPhone(p))
+        : h("span", { class: "phone" }, displayPhone(p))).flatMap((x, i) => (i ? [" · ", x] : [x]))),
+      h("dt", {}, "E-mail"), h("dd", {}, r.emails.join(" · ")),
+      r.owner ? [h("dt", {}, "Owner"), h("dd", {}, r.owner)] : null,
+      h("dt", {}, "ID"), h("dd", {}, r.id),
+    ),
+    h("h3", {}, "Activities"),
+    acts.length ? activityTable(acts) : h("p", { class: "muted" }, "No activities yet."),
+  );
+}
+
+function renderPop(f: Fields): HTMLElement {
+  const hits = searchRecords(records(), key(f));
+  return h("section", { id: "search-results" },
+    h("div", { class: "pop-banner" }, `${hits.length} customers match ${addressOf(f)} — choose the one you are talking to`),
+    h("h2", {}, "Search results"),
+    h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "Name"), h("th", {}, "Type"), h("th", {}, "Company"), h("th", {}, "City"))),
+      h("tbody", {}, hits.map((r) => h("tr", {}, h("td", {}, chooseLink(r, f)), h("td", {}, r.kind), h("td", {}, r.company ?? ""), h("td", {}, r.city))))),
+  );
+}
+
+/** Choosing a customer from the result list ties the interaction's activity to that customer, as SAP does. */
+function chooseLink(r: CrmRecord, f: Fields): HTMLElement {
+  const link = recordLink(r);
+  link.addEventListener("click", () => {
+    const act = state.activities.find((a) => a.externalId && a.externalId === f.ExternalReferenceID);
+    if (act) {
+      act.recordId = r.id;
+      act.customer = r.name;
+    }
+    finish();
+  });
+  return link;
+}
+
+function renderNew(f: Fields): HTMLElement {
+  const email = f.Type === "CHAT" ? f.Email ?? "" : "";
+  const phone = f.Type === "CHAT" ? "" : f.ANI ?? "";
+  const form = h("form", { id: "new-customer", onsubmit: (e: Event) => {
+    e.preventDefault();
+    const fd = new FormData(form);
+    const rec: CrmRecord = {
+      id: String(2000000 + state.added.length + 1),
+      kind: "Individual Customer",
+      name: String(fd.get("name") || "New customer"),
+      city: String(fd.get("city") || ""),
+      phones: String(fd.get("phone") || "") ? [String(fd.get("phone")).replace(/[^\d+]/g, "")] : [],
+      emails: String(fd.get("email") || "") ? [String(fd.get("email"))] : [],
+    };
+    state.added.push(rec);
+    for (const a of state.activities) if (!a.recordId && (a.address === phone || a.address === email) && (phone || email)) {
+      a.recordId = rec.id;
+      a.customer = rec.name;
+    }
+    view = { kind: "record", id: rec.id };
+    finish();
+  } },
+    h("label", {}, "Name", h("input", { name: "name", placeholder: "First and last name", required: true })),
+    h("label", {}, "Phone", h("input", { name: "phone", value: phone })),
+    h("label", {}, "E-mail", h("input", { name: "email", value: email })),
+    h("label", {}, "City", h("input", { name: "city" })),
+    h("button", { type: "submit" }, "Save individual customer"),
+  );
+  return h("section", { id: "new-record" },
+    h("div", { class: "pop-banner warn" }, `No customer found for ${addressOf(f)} — create one`),
+    h("h2", {}, "New Individual Customer"),
+    form,
+  );
+}
+
+function activityTable(acts: Activity[]): HTMLElement {
+  return h("table", { class: "activities" },
+    h("thead", {}, h("tr", {}, ["Customer", "Type", "Direction", "Created", "Duration", "Status", "Notes", "External IDs"].map((t) => h("th", {}, t)))),
+    h("tbody", {}, [...acts].reverse().map((a) => {
+      const notes = h("input", { class: "notes", value: a.notes, placeholder: "…", oninput: (e: Event) => {
+        a.notes = (e.target as HTMLInputElement).value;
+        save();
+      } });
+      return h("tr", {
+        class: "activity",
+        "data-type": a.type,
+        "data-direction": a.direction,
+        "data-status": a.status,
+        "data-external-id": a.externalId ?? "",
+        "data-original-id": a.originalId ?? "",
+        "data-activity-uuid": a.activityUUID ?? "",
+        "data-duration-ms": a.acceptedAt !== undefined && a.endedAt !== undefined ? String(a.endedAt - a.acceptedAt) : "",
+        "data-customer": a.customer,
+      },
+        h("td", {}, a.recordId && byId(a.recordId) ? recordLink(byId(a.recordId)!) : a.customer),
+        h("td", {}, a.type, a.channelId ? ` (${a.channelId})` : ""),
+        h("td", {}, a.direction),
+        h("td", {}, clock(a.createdAt)),
+        h("td", {}, a.acceptedAt !== undefined && a.endedAt !== undefined ? duration(a.endedAt - a.acceptedAt) : a.status === "Open" ? "running" : ""),
+        h("td", {}, a.status),
+        h("td", {}, notes),
+        h("td", { class: "ids" }, a.externalId ? h("div", { title: a.externalId }, "Ext ", a.externalId) : null, a.originalId && a.originalId !== a.externalId ? h("div", { title: a.originalId }, "Orig ", a.originalId) : null, a.activityUUID ? h("div", { title: a.activityUUID }, "UUID ", a.activityUUID) : null),
+      );
+    })),
+  );
+}
+
+function renderActivities(): HTMLElement {
+  return h("section", { id: "activity-list" },
+    h("h2", {}, "Activities"),
+    state.activities.length ? activityTable(state.activities) : h("p", { class: "muted" }, "No activities yet. Make a customer call in from an Agent Desktop's control panel."),
+  );
+}
+
+function renderPayloads(): HTMLElement {
+  return h("section", { id: "payload-log" },
+    h("h2", {}, "Payloads received from the CTI provider"),
+    h("p", { class: "muted" }, `Each is checked against the contract. Messages from other origins ignored: ${state.ignored}.`),
+    h("table", {}, h("thead", {}, h("tr", {}, ["Time", "Format", "Fields", "Check"].map((t) => h("th", {}, t)))),
+      h("tbody", {}, [...state.payloads].reverse().map((p) => h("tr", { class: p.violations.length ? "bad" : "" },
+        h("td", {}, clock(p.at)), h("td", {}, p.format),
+        h("td", { class: "fields" }, Object.entries(p.fields).map(([k, v]) => h("div", {}, h("b", {}, k), " ", v))),
+        h("td", {}, p.violations.length ? p.violations.join("; ") : "✓"))))),
+  );
+}
+
+function nav(): HTMLElement {
+  const item = (label: string, v: View, k: string) => h("button", { "data-view": k, onclick: () => {
+    view = v;
+    livePop = undefined;
+    render();
+  } }, label);
+  return h("nav", { id: "nav" },
+    item("Accounts", { kind: "list", recordKind: "Account" }, "Account"),
+    item("Contacts", { kind: "list", recordKind: "Contact" }, "Contact"),
+    item("Individual Customers", { kind: "list", recordKind: "Individual Customer" }, "Individual Customer"),
+    item("Leads", { kind: "list", recordKind: "Lead" }, "Lead"),
+    item("Activities", { kind: "activities" }, "activities"),
+    item("CTI payloads", { kind: "payloads" }, "payloads"),
+  );
+}
+
+async function main(): Promise<void> {
+  cfg = await loadConfig();
+  const agent = cfg.agents[agentIndex]!;
+  agentName = agent.agentName;
+  const desktop = cfg.desktops[agentIndex]!;
+  const q = new URLSearchParams({ sapOrigin: cfg.sap, channels: "whatsapp:WHATSAPP_1,sms:SMS_1", format });
+  if (alongside) q.set("desktopOrigin", desktop);
+  else q.set("desktopUrl", `${desktop}/`);
+  mashupFrame = h("iframe", { id: "cti", title: "Live Activity: Webex Contact Center connector", src: `${cfg.mashup}/sap-mashup/index.html?${q}`, allow: "microphone; camera; autoplay" });
+  document.body.replaceChildren(
+    h("header", { class: "shell" },
+      h("span", { class: "logo" }, "SAP"),
+      h("span", { class: "product" }, "Sales Cloud / Service Cloud"),
+      h("span", { class: "badge", title: "This page imitates SAP's CTI integration for local testing. It is not SAP software." }, "SANDBOX — stand-in, not SAP"),
+      h("span", { class: "user" }, `${agentName} · ${alongside ? "desktop in its own window" : "desktop embedded"}${format === "xml" ? " · XML" : ""}`),
+    ),
+    h("div", { id: "violations", class: "violations", hidden: true }),
+    h("div", { class: "layout" },
+      h("div", { class: "crm" }, nav(), h("main", { id: "main" })),
+      h("aside", { id: "live" }, h("h2", {}, "Live Activity"), h("div", { id: "live-card" }), mashupFrame),
+    ),
+  );
+  window.addEventListener("message", onMessage);
+  render();
+}
+
+/** For the browser tests: what "SAP" has recorded. */
+(window as unknown as { sapSandbox: unknown }).sapSandbox = {
+  state: () => state,
+  view: () => view.kind,
+};
+
+void main();
