@@ -10,6 +10,8 @@ export interface DesktopLinkHost {
   snapshot(s: MessageOf<"snapshot">): void;
   event(body: EventBody): void;
   linkChanged(linked: boolean): void;
+  /** An event was handled but, the page going away, will never be acknowledged: forget its effect. */
+  retract?(body: EventBody): void;
 }
 
 interface Peer {
@@ -26,6 +28,15 @@ interface Peer {
 export const COMMAND_TIMEOUT_MS = 15000;
 /** Handled sequence numbers older than this many are forgotten (the widget never replays that far back). */
 const SEEN_WINDOW = 10000;
+/**
+ * How long the acknowledgement of a leg's END is held back. When the SAP page reloads, a payload
+ * posted to it just before its document is replaced is silently lost, and the mashup cannot see
+ * that across origins; but its own page is torn down in the same moment (`pagehide`). An END not
+ * yet acknowledged then is replayed by the widget to the next mashup. A duplicate END is harmless;
+ * a lost one leaves an activity open for ever. NOTIFY and ACCEPT are acknowledged at once, so a
+ * reload can never cause a second activity.
+ */
+export const END_ACK_GRACE_MS = 600;
 
 export class DesktopLink {
   readonly instance = newInstanceId();
@@ -35,6 +46,11 @@ export class DesktopLink {
   private nextCommand = 1;
   private readonly waiting = new Map<string, { resolve(error: string | undefined): void; timer: ReturnType<typeof setTimeout> }>();
   private readonly onMessage = (e: MessageEvent) => this.handle(e);
+  private readonly onPageHide = () => this.pageHidden();
+  private readonly onPageShow = () => (this.hidden = false);
+  /** The page is being unloaded (or frozen into the back-forward cache): acknowledge nothing more. */
+  private hidden = false;
+  private readonly deferred = new Map<number, { body: EventBody; timer: ReturnType<typeof setTimeout> }>();
 
   constructor(
     private readonly win: Window,
@@ -42,19 +58,31 @@ export class DesktopLink {
     private readonly host: DesktopLinkHost,
     private readonly log: Log,
     private readonly now: () => number = Date.now,
+    private readonly endAckGraceMs = END_ACK_GRACE_MS,
   ) {}
 
   get linked(): boolean {
     return this.peer !== undefined;
   }
 
+  /** ENDs handled whose acknowledgement is still held back. */
+  get deferredAcks(): number {
+    return this.deferred.size;
+  }
+
   start(): void {
     this.win.addEventListener("message", this.onMessage);
+    this.win.addEventListener("pagehide", this.onPageHide);
+    this.win.addEventListener("pageshow", this.onPageShow);
     this.timer = setInterval(() => this.tick(), PING_INTERVAL_MS);
   }
 
   stop(): void {
     this.win.removeEventListener("message", this.onMessage);
+    this.win.removeEventListener("pagehide", this.onPageHide);
+    this.win.removeEventListener("pageshow", this.onPageShow);
+    for (const d of this.deferred.values()) clearTimeout(d.timer);
+    this.deferred.clear();
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     for (const [, w] of this.waiting) {
@@ -150,8 +178,19 @@ export class DesktopLink {
     post(source, message({ t: "welcome", instance: this.instance, widgetInstance: instance }), origin, this.log);
   }
 
+  private pageHidden(): void {
+    this.hidden = true;
+    for (const { body, timer } of this.deferred.values()) {
+      clearTimeout(timer);
+      this.host.retract?.(body);
+    }
+    this.deferred.clear();
+  }
+
   private event(peer: Peer, m: MessageOf<"event">): void {
+    if (this.hidden) return; // replayed to whichever mashup comes next
     const ack = () => post(peer.window, message({ t: "ack", instance: this.instance, seq: m.seq }), peer.origin, this.log);
+    if (this.deferred.has(m.seq)) return; // acknowledged when its grace period is over
     if (peer.seen.has(m.seq) || m.seq <= peer.maxSeen - SEEN_WINDOW) return void ack();
     try {
       this.host.event(m.body);
@@ -163,6 +202,11 @@ export class DesktopLink {
     peer.seen.add(m.seq);
     if (m.seq > peer.maxSeen) peer.maxSeen = m.seq;
     if (peer.seen.size > SEEN_WINDOW) for (const s of peer.seen) if (s <= peer.maxSeen - SEEN_WINDOW) peer.seen.delete(s);
-    ack();
+    if (m.body.kind !== "leg" || m.body.leg.phase !== "ended") return void ack();
+    const timer = setTimeout(() => {
+      this.deferred.delete(m.seq);
+      if (!this.hidden) ack();
+    }, this.endAckGraceMs);
+    this.deferred.set(m.seq, { body: m.body, timer });
   }
 }

@@ -42,6 +42,8 @@ export class MashupApp {
     private readonly view: MashupView,
     store: KeyValueStore | undefined,
     private readonly now: () => number = Date.now,
+    /** Tests shorten the END acknowledgement grace (desktop-link.ts) to keep runs fast. */
+    endAckGraceMs?: number,
   ) {
     const parent = win.parent as Window | null;
     this.sap = new SapWindow(parent && parent !== (win as unknown) ? parent : null, config.sapOrigins, config.format, this.log);
@@ -74,9 +76,13 @@ export class MashupApp {
           }
         },
         linkChanged: (linked) => view.linkChanged(linked),
+        retract: (body) => {
+          if (body.kind === "leg") this.sync.retractEnd(body.leg);
+        },
       },
       this.log,
       now,
+      endAckGraceMs,
     );
   }
 

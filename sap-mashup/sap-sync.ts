@@ -114,6 +114,17 @@ export class SapSync {
     this.host.post(p);
   }
 
+  /**
+   * The page is going away before the END of this leg was acknowledged: SAP may never have got it
+   * (see END_ACK_GRACE_MS). Take it back out of the ledger, so the replay to the next mashup posts it.
+   */
+  retractEnd(leg: Leg): void {
+    if (leg.phase !== "ended") return;
+    const rec = this.ledger.get(legReferenceId(leg.interactionId, leg.agentId));
+    if (!rec || !rec.posted.includes("END")) return;
+    this.ledger.put({ ...rec, posted: rec.posted.filter((a) => a !== "END") });
+  }
+
   private noticeOnce(ref: string, n: Notice): void {
     const key = `${ref}|${n.text}`;
     if (this.noticed.has(key)) return;

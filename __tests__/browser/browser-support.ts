@@ -38,7 +38,15 @@ export interface Stage {
   close(): Promise<void>;
 }
 
-export async function stage(): Promise<Stage> {
+export interface StageOptions {
+  /**
+   * "blocked": Chromium's own default, third-party cookies and storage blocked, so every cross-site
+   * frame (the mashup inside SAP) runs without sessionStorage — the browsers the guide warns about.
+   */
+  thirdPartyStorage?: "allowed" | "blocked";
+}
+
+export async function stage(options: StageOptions = {}): Promise<Stage> {
   const chrome = findChrome();
   for (const f of ["widget.js", "sap-mashup/index.html", "sap-mashup/mashup.js"]) {
     if (!existsSync(join(ROOT, "dist", f))) throw new Error(`dist/${f} is missing: run "npm run build" before the browser tests (npm test does).`);
@@ -51,7 +59,9 @@ export async function stage(): Promise<Stage> {
   // default, and then the SDK's own logger throws inside the framed desktop (see README).
   const profile = mkdtempSync(join(tmpdir(), "wxcc-chromium-"));
   mkdirSync(join(profile, "Default"), { recursive: true });
-  writeFileSync(join(profile, "Default", "Preferences"), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
+  if (options.thirdPartyStorage !== "blocked") {
+    writeFileSync(join(profile, "Default", "Preferences"), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
+  }
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {

@@ -72,3 +72,39 @@ test("desktop reload whose task list cannot be read: the mashup keeps the live c
   await h.settle();
   expect(a.sap.summary).toEqual(["CALL INBOUND NOTIFY", "CALL INBOUND ACCEPT", "CALL UPDATEACTIVITY END"]);
 });
+
+describe.each(["storage", "blocked"] as const)("SAP page reload swallows the END (sessionStorage %s)", (mode) => {
+  test("an END posted while the page is being torn down is replayed to the next mashup: exactly one END reaches SAP", async () => {
+    const tab = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => tab.get(k) ?? null,
+      setItem: (k: string, v: string) => void tab.set(k, v),
+      removeItem: (k: string) => void tab.delete(k),
+    } as unknown as Storage;
+    const store = () => (mode === "storage" ? safeSessionStorage({ sessionStorage: storage }) : safeSessionStorage(undefined));
+    const a = await h.agent({ store: store() });
+    const id = h.cc.inbound({ from: "+14155550100", to: a.agentId });
+    await h.settle();
+    await contact(a).accept({ interactionId: id });
+    await h.settle();
+    expect(a.sap.summary).toEqual(["CALL INBOUND NOTIFY", "CALL INBOUND ACCEPT"]);
+
+    // F5 on the SAP page: its document stops receiving (what is posted to it now is lost) …
+    a.sapWin.closed = true;
+    await contact(a).end({ interactionId: id });
+    await h.bus.settle(); // the mashup handled the END and posted it into the void (its ack still held back)
+    expect(a.mashup.link.deferredAcks).toBe(1);
+    // … and the mashup frame is torn down with it, before the END's acknowledgement was due.
+    a.mashupWin.hide();
+    a.sapWin.closed = false;
+    a.mashupWin.closed = false;
+    a.store = store();
+    h.startMashup(a);
+    await h.settle();
+    await new Promise((r) => setTimeout(r, 800));
+    await h.settle();
+    expect(a.sap.summary).toEqual(["CALL INBOUND NOTIFY", "CALL INBOUND ACCEPT", "CALL UPDATEACTIVITY END"]);
+    expect(a.sap.violations).toEqual([]);
+    expect(a.widget.link.pending).toBe(0);
+  });
+});

@@ -14,6 +14,9 @@ import { sdkDesktopPort, type DesktopApi } from "../../widget/desktop-port";
 import { WindowBus, type BusWindow } from "./window-bus";
 import { safeSessionStorage, type KeyValueStore } from "../../channel/safe-storage";
 
+/** A short END-acknowledgement grace for tests: the behaviour is the same, only faster. */
+export const TEST_END_ACK_GRACE_MS = 20;
+
 export const SAP_ORIGIN = "https://my123456.crm.ondemand.com";
 export const MASHUP_ORIGIN = "https://connector.example.com";
 export const DESKTOP_ORIGIN = "https://desktop.wxcc-us1.cisco.com";
@@ -101,6 +104,8 @@ export class Harness {
         render: () => undefined,
       },
       chain.store,
+      Date.now,
+      TEST_END_ACK_GRACE_MS,
     );
     mashup.start();
     mashup.attachDesktop(chain.desktopWin!.ref(chain.mashupWin!) as unknown as Window);
@@ -129,8 +134,13 @@ export class Harness {
     return r.config;
   }
 
-  settle(): Promise<void> {
-    return this.bus.settle();
+  /** Everything in flight delivered, including END acknowledgements the mashups hold back for their grace period. */
+  async settle(): Promise<void> {
+    await this.bus.settle();
+    for (let i = 0; i < 100 && this.agents.some((a) => a.mashup.link.deferredAcks > 0); i++) {
+      await new Promise((r) => setTimeout(r, TEST_END_ACK_GRACE_MS + 5));
+      await this.bus.settle();
+    }
   }
 
   close(): void {

@@ -10,6 +10,8 @@ type Listener = (e: MessageEvent) => void;
 
 export class BusWindow {
   readonly listeners = new Set<Listener>();
+  /** `pagehide` listeners: fired by `hide()`, as a browser does when the page is unloaded. */
+  readonly hideListeners = new Set<() => void>();
   parentWin: BusWindow;
   openerWin: BusWindow | null = null;
   closed = false;
@@ -48,6 +50,12 @@ export class BusWindow {
     });
   }
 
+  /** The page is being unloaded: `pagehide` fires, and nothing is delivered to it any more. */
+  hide(): void {
+    for (const fn of [...this.hideListeners]) fn();
+    this.closed = true;
+  }
+
   /** Test helper: posts `data` into this window as if from `from`'s script. */
   receiveFrom(from: BusWindow, data: unknown, targetOrigin = this.origin): void {
     this.deliver(data, targetOrigin, from);
@@ -79,9 +87,11 @@ export class WindowRef {
   addEventListener(type: string, fn: Listener): void {
     if (this.target !== this.viewer) throw new Error("test bus: listening on another window");
     if (type === "message") this.target.listeners.add(fn);
+    if (type === "pagehide") this.target.hideListeners.add(fn as unknown as () => void);
   }
   removeEventListener(type: string, fn: Listener): void {
     if (type === "message") this.target.listeners.delete(fn);
+    if (type === "pagehide") this.target.hideListeners.delete(fn as unknown as () => void);
   }
 }
 

@@ -80,9 +80,14 @@ export function checkPayload(f: Fields): string[] {
 /**
  * Tracks payloads per agent leg and flags impossible sequences (a second ACCEPT, anything after END…).
  * A NOTIFY after ACCEPT is allowed: the mashup re-sends a leg's NOTIFY to bring its customer to the
- * front when the agent selects that conversation (docs/follow-selection.md).
+ * front when the agent selects that conversation (docs/follow-selection.md). A repeated END is
+ * allowed too, and counted in `repeatedEnds`: END is delivered at least once, and an SAP page reload
+ * within the END's acknowledgement grace can repeat it (sap-mashup/desktop-link.ts END_ACK_GRACE_MS);
+ * closing a closed activity again is harmless, never closing it is not.
  */
 export class SequenceChecker {
+  /** ENDs SAP got again for a leg it had already closed (see above). */
+  repeatedEnds = 0;
   private readonly legs = new Map<string, { actions: string[]; original?: string; type?: string }>();
 
   check(f: Fields): string[] {
@@ -92,7 +97,10 @@ export class SequenceChecker {
     this.legs.set(ref, leg);
     const out: string[] = [];
     const a = f.Action ?? "";
-    if (leg.actions.includes("END")) out.push(`${a} after END for ${ref}`);
+    if (leg.actions.includes("END")) {
+      if (a === "END") this.repeatedEnds++;
+      else out.push(`${a} after END for ${ref}`);
+    }
     if (a === "ACCEPT" && leg.actions.includes("ACCEPT")) out.push(`second ACCEPT for ${ref} (a second activity)`);
     if (a === "ACCEPT" && !leg.actions.includes("NOTIFY")) out.push(`ACCEPT without NOTIFY for ${ref}`);
     if (a === "END" && leg.actions.length === 0) out.push(`END for ${ref}, which SAP never saw`);
