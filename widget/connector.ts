@@ -244,7 +244,7 @@ export class WidgetConnector {
       this.log.info(`state changed from SAP: ${label}`);
       return undefined;
     } catch (e) {
-      const reason = reasonOf(e, "the request failed");
+      const reason = failureReason(e, "the request failed");
       this.log.warn(`state change to ${label} failed: ${reason}`);
       return `Webex did not change the state: ${reason}`;
     }
@@ -262,7 +262,7 @@ export class WidgetConnector {
       // The SDK re-checks the desktop's task list (wrap-up counts) and throws if anything is open.
       await this.port.logout(WEBEX_LOGOUT_REASON);
     } catch (e) {
-      const why = reasonOf(e, "the request failed");
+      const why = failureReason(e, "the request failed");
       this.log.warn(`sign-out failed: ${why}`);
       return `Webex did not sign you out: ${why}`;
     }
@@ -273,13 +273,5 @@ export class WidgetConnector {
 
 /** What the widget answers when SAP asks to sign out during a conversation (the desktop refuses the same way). */
 export const SIGN_OUT_REFUSED = "You cannot sign out while you have active conversations. End them (and their wrap-up) first.";
-
-/** A short, data-free reason from an SDK rejection: Webex's `reason` (and code), or an Error's message. */
-function reasonOf(err: unknown, fallback: string): string {
-  const o = err as { details?: { data?: { reason?: unknown; reasonCode?: unknown } }; data?: { reason?: unknown; reasonCode?: unknown }; message?: unknown };
-  const data = o?.details?.data ?? o?.data;
-  const text = typeof data?.reason === "string" && data.reason ? data.reason : typeof o?.message === "string" && o.message ? o.message : fallback;
-  return (data?.reasonCode !== undefined ? `${text} (${String(data.reasonCode)})` : text).slice(0, 200);
-}
 
 export type { Leg };

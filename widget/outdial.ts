@@ -39,12 +39,13 @@ export function outdialRequest(
   return { ok: true, data };
 }
 
-/** A short, customer-data-free reason from whatever Webex rejected with. */
-export function failureReason(err: unknown): string {
+/**
+ * A short, customer-data-free reason from whatever Webex rejected with: its `reason` (and code),
+ * else an Error's message, else `fallback`.
+ */
+export function failureReason(err: unknown, fallback = "Webex refused the call"): string {
   const o = err as { details?: { data?: { reason?: unknown; reasonCode?: unknown } }; data?: { reason?: unknown; reasonCode?: unknown }; message?: unknown };
   const data = o?.details?.data ?? o?.data;
-  const reason = data?.reason ?? o?.message;
-  const code = data?.reasonCode;
-  const text = typeof reason === "string" && reason ? reason : "Webex refused the call";
-  return (code !== undefined ? `${text} (${String(code)})` : text).slice(0, 200);
+  const text = typeof data?.reason === "string" && data.reason ? data.reason : typeof o?.message === "string" && o.message ? o.message : fallback;
+  return (data?.reasonCode !== undefined ? `${text} (${String(data.reasonCode)})` : text).slice(0, 200);
 }

@@ -203,3 +203,25 @@ export async function waitTask(desktop: Frame | Page, interactionId: string, typ
 export function hostRequests(desktop: Frame | Page): Promise<{ method: string; payload: unknown }[]> {
   return desktop.evaluate(() => JSON.parse(JSON.stringify((window as unknown as { AGENTX_SERVICE: { requests: unknown[] } }).AGENTX_SERVICE.requests)) as { method: string; payload: unknown }[]);
 }
+
+/** Per ExternalReferenceID, the actions SAP received, e.g. "NOTIFY ACCEPT END", in order of first payload. */
+export function perLeg(st: SapState): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of st.payloads) {
+    const ref = p.fields.ExternalReferenceID ?? "?";
+    out[ref] = out[ref] ? `${out[ref]} ${p.fields.Action}` : String(p.fields.Action);
+  }
+  return out;
+}
+
+/** Alongside topology: presses the mashup's button and returns the Agent Desktop window it opened, once linked. */
+export async function openAlongsideDesktop(s: Stage, mashup: Frame): Promise<Page> {
+  await mashup.locator("button").filter({ hasText: /desktop/i }).first().click();
+  let popup: Page | undefined;
+  for (const end = Date.now() + 15_000; !popup && Date.now() < end; await sleep(100)) {
+    popup = s.context.pages().find((p) => !p.isClosed() && p.url().startsWith(s.sandbox.config.desktops[0]! + "/"));
+  }
+  if (!popup) throw new Error("the mashup did not open the Agent Desktop window");
+  await waitLinked(popup);
+  return popup;
+}

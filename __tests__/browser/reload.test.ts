@@ -8,7 +8,7 @@
  */
 import type { Frame, Page } from "playwright-core";
 import { AGENTS } from "../../sandbox/server";
-import { act, frameOf, openSap, sapState, sim, sleep, stage, waitLinked, waitPayloads, waitTask, type SapState, type Stage } from "./browser-support";
+import { act, frameOf, openAlongsideDesktop, openSap, perLeg, sapState, sim, sleep, stage, waitLinked, waitPayloads, waitTask, type Stage } from "./browser-support";
 
 jest.setTimeout(90_000);
 const A1 = AGENTS[0]!.agentId;
@@ -24,15 +24,6 @@ afterEach(() => {
   expect(s.errors).toEqual([]);
 });
 
-/** Per ExternalReferenceID, the actions SAP received, e.g. { X: "NOTIFY ACCEPT END" }. */
-function perLeg(st: SapState): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const p of st.payloads) {
-    const ref = p.fields.ExternalReferenceID ?? "?";
-    out[ref] = out[ref] ? `${out[ref]} ${p.fields.Action}` : String(p.fields.Action);
-  }
-  return out;
-}
 
 async function reloadFrame(f: Frame): Promise<void> {
   await f.evaluate(() => setTimeout(() => location.reload(), 0));
@@ -121,13 +112,7 @@ test("alongside topology: the mashup opens the desktop in its own window, and li
   const page = await s.context.newPage();
   await page.goto(`${s.sandbox.config.sap}/sap?agent=1&topology=alongside`);
   const mashup = await frameOf(page, s.sandbox.config.mashup);
-  await mashup.locator("button").filter({ hasText: /desktop/i }).first().click();
-  let popup: Page | undefined;
-  for (const end = Date.now() + 15_000; !popup && Date.now() < end; await sleep(100)) {
-    popup = s.context.pages().find((p) => !p.isClosed() && p.url().startsWith(s.sandbox.config.desktops[0]! + "/"));
-  }
-  if (!popup) throw new Error("the mashup did not open the Agent Desktop window");
-  await waitLinked(popup);
+  const popup = await openAlongsideDesktop(s, mashup);
   const id = (await sim(s, "inbound", { from: "+14155550132", to: A1 })) as string;
   await waitPayloads(page, 1);
   await act(popup, "accept", id);

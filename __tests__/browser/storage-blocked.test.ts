@@ -10,7 +10,7 @@
  */
 import type { Frame, Page } from "playwright-core";
 import { AGENTS } from "../../sandbox/server";
-import { act, frameOf, sapState, sim, sleep, stage, waitLinked, waitPayloads, waitTask, type SapState, type Stage } from "./browser-support";
+import { act, frameOf, openAlongsideDesktop, perLeg, sapState, sim, sleep, stage, waitPayloads, waitTask, type Stage } from "./browser-support";
 
 jest.setTimeout(120_000);
 const A1 = AGENTS[0]!.agentId;
@@ -26,14 +26,6 @@ afterEach(() => {
   expect(s.errors).toEqual([]);
 });
 
-function perLeg(st: SapState): string[] {
-  const out: Record<string, string> = {};
-  for (const p of st.payloads) {
-    const ref = p.fields.ExternalReferenceID ?? "?";
-    out[ref] = out[ref] ? `${out[ref]} ${p.fields.Action}` : String(p.fields.Action);
-  }
-  return Object.values(out);
-}
 
 /** The (new) mashup frame once its status line says linked; frames detaching mid-reload are skipped. */
 async function linkedMashup(page: Page): Promise<Frame> {
@@ -56,13 +48,7 @@ test("alongside, third-party storage blocked: SAP page reloads mid-call and whil
   // The premise: this browser really gives the mashup frame no storage.
   expect(await mashup.evaluate(() => { try { return typeof window.sessionStorage.length; } catch { return "blocked"; } })).toBe("blocked");
 
-  await mashup.locator("button").filter({ hasText: /desktop/i }).first().click();
-  let popup: Page | undefined;
-  for (const end = Date.now() + 15_000; !popup && Date.now() < end; await sleep(100)) {
-    popup = s.context.pages().find((p) => !p.isClosed() && p.url().startsWith(s.sandbox.config.desktops[0]! + "/"));
-  }
-  if (!popup) throw new Error("the mashup did not open the Agent Desktop window");
-  await waitLinked(popup);
+  const popup = await openAlongsideDesktop(s, mashup);
 
   // First call: accepted, SAP reloads, the call ends afterwards.
   const first = (await sim(s, "inbound", { from: "+14155550132", to: A1 })) as string;
@@ -72,7 +58,7 @@ test("alongside, third-party storage blocked: SAP page reloads mid-call and whil
   await page.reload();
   await linkedMashup(page);
   await sleep(500);
-  expect(perLeg(await sapState(page))).toEqual(["NOTIFY ACCEPT"]);
+  expect(Object.values(perLeg(await sapState(page)))).toEqual(["NOTIFY ACCEPT"]);
   await act(popup, "end", first);
   await waitTask(popup, first, "AgentWrapup");
   await act(popup, "wrapup", first);
@@ -92,7 +78,7 @@ test("alongside, third-party storage blocked: SAP page reloads mid-call and whil
   await waitPayloads(page, 6);
   await sleep(800);
   const st = await sapState(page);
-  const [first_, second_] = perLeg(st);
+  const [first_, second_] = Object.values(perLeg(st));
   expect(first_).toBe("NOTIFY ACCEPT END");
   expect(second_).toMatch(/^NOTIFY ACCEPT END( END)?$/);
   expect(st.payloads.flatMap((p) => p.violations)).toEqual([]);

@@ -3,26 +3,17 @@
  * host: state shown and changed both ways, idle codes only from the desktop, sign-out with a
  * reason chosen in SAP (Webex gets its own fixed reason), refused while conversations are open.
  */
-import { Harness, type AgentChain } from "../support/harness";
+import { Harness, type AgentChain, actions, wrapupRequest } from "../support/harness";
 import { PROTOCOL, type AgentState, type EventBody } from "../../channel/protocol";
 import { DEFAULT_LOGOUT_REASONS, OPEN_CONVERSATIONS } from "../../sap-mashup/mashup-app";
 import { SIGN_OUT_REFUSED, WEBEX_LOGOUT_REASON } from "../../widget/connector";
 
 let h: Harness;
-beforeEach(() => {
-  h = new Harness();
-  // Refusals are logged as warnings and errors by design; the tests read the logs themselves.
-  for (const level of ["warn", "error"] as const) jest.spyOn(console, level).mockImplementation(() => undefined);
-});
-afterEach(() => {
-  h.close();
-  jest.restoreAllMocks();
-});
+beforeEach(() => (h = Harness.quiet(["warn", "error"])));
+afterEach(() => h.close());
 
-/** The SDK's agent-contact methods the tests act with, as the Desktop UI would. */
-type Contact = Record<"accept" | "end" | "wrapup", (p: unknown) => Promise<unknown>>;
-const contact = (a: AgentChain) => a.desktop.agentContact as unknown as Contact;
-const wrapup = (id: string) => ({ interactionId: id, data: { wrapUpReason: "Resolved", auxCodeId: "wrap-resolved", isAutoWrapup: "false" } });
+const contact = actions;
+const wrapup = wrapupRequest;
 
 /** Every agent-state event the mashup's window received, in order. */
 function agentEvents(a: AgentChain): AgentState[] {

@@ -6,9 +6,7 @@ import { Harness, brief } from "../support/harness";
 import { legReferenceId, originalReferenceId } from "../../sap-mashup/reference-ids";
 
 let h: Harness;
-beforeEach(() => {
-  h = new Harness();
-});
+beforeEach(() => (h = new Harness()));
 afterEach(() => h.close());
 
 test("inbound call offer → accept → hold → resume → end → wrap-up: exactly NOTIFY, ACCEPT, END with stable IDs", async () => {

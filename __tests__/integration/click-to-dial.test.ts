@@ -3,30 +3,17 @@
  * posted into the mashup → dial command over the channel → `Desktop.dialer.startOutdial` through the
  * emulated host → the outbound call reported to SAP with EventType OUTBOUND and the ActivityUUID.
  */
-import { Harness, SAP_ORIGIN, type AgentChain } from "../support/harness";
+import { Harness, SAP_ORIGIN, type AgentChain, actions } from "../support/harness";
 import { legReferenceId, originalReferenceId } from "../../sap-mashup/reference-ids";
 
 const UUID = "00163e2a-1234-1eda-b895-42c904e08752";
 const SAP_OBJECT = { PhoneNumber: "+1 650 305 4000", ActivityUUID: UUID, ObjectTypeCode: "39" };
 
-/** The real SDK's agent actions; the connector's `DesktopApi` type lists only what the widget itself calls. */
-interface AgentActions {
-  accept(p: { interactionId: string }): Promise<unknown>;
-  end(p: { interactionId: string }): Promise<unknown>;
-  wrapup(p: { interactionId: string; data: Record<string, string> }): Promise<unknown>;
-}
-const act = (a: AgentChain): AgentActions => a.desktop.agentContact as unknown as AgentActions;
+const act = actions;
 
 let h: Harness;
-beforeEach(() => {
-  h = new Harness();
-  // The refusals below are expected; their log lines are asserted where they matter.
-  for (const level of ["info", "warn", "error"] as const) jest.spyOn(console, level).mockImplementation(() => undefined);
-});
-afterEach(() => {
-  h.close();
-  jest.restoreAllMocks();
-});
+beforeEach(() => (h = Harness.quiet(["info", "warn", "error"])));
+afterEach(() => h.close());
 
 function outdials(a: AgentChain): unknown[] {
   return a.host.requests.filter((r) => r.method === "aqm.dialer.startOutdial").map((r) => r.payload);

@@ -3,18 +3,16 @@
  * mashup's channel and call-attached-data mappings. Each test asserts the exact payload sequence.
  */
 import type { Desktop } from "@wxcc-desktop/sdk";
-import { Harness, type AgentChain } from "../support/harness";
+import { Harness, type AgentChain, WRAP_UP } from "../support/harness";
 import { legReferenceId, originalReferenceId } from "../../sap-mashup/reference-ids";
 import type { Interaction } from "../../sandbox/desktop-host/messages";
 
 let h: Harness;
-beforeEach(() => {
-  h = new Harness();
-});
+beforeEach(() => (h = new Harness()));
 afterEach(() => h.close());
 
 const sdk = (a: AgentChain) => a.desktop as unknown as typeof Desktop;
-const WRAP = { wrapUpReason: "Resolved", auxCodeId: "wrap-resolved", isAutoWrapup: "false" };
+const WRAP = WRAP_UP;
 
 /** Offer → accept → end → wrap-up through the SDK, settling after each step. */
 async function fullLife(a: AgentChain, id: string): Promise<void> {

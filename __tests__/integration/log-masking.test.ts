@@ -5,7 +5,7 @@
  * (both ring logs, every console call) is scanned for the customers' numbers, addresses and names
  * in every written form; none may appear.
  */
-import { Harness, SAP_ORIGIN, type AgentChain } from "../support/harness";
+import { Harness, SAP_ORIGIN, type AgentChain, WRAP_UP } from "../support/harness";
 
 interface AgentActions {
   accept(p: { interactionId: string }): Promise<unknown>;
@@ -13,7 +13,7 @@ interface AgentActions {
   wrapup(p: { interactionId: string; data: Record<string, string> }): Promise<unknown>;
 }
 const act = (a: AgentChain): AgentActions => a.desktop.agentContact as unknown as AgentActions;
-const WRAP = { wrapUpReason: "Resolved", auxCodeId: "wrap-resolved", isAutoWrapup: "false" };
+const WRAP = WRAP_UP;
 
 const CUSTOMERS = {
   phones: ["+14696762938", "+4915112345678", "+16503054000", "+442079460958", "+33142685300"],

@@ -4,17 +4,15 @@
  * one conversation's payloads are never delayed or changed by another's.
  */
 import type { Desktop } from "@wxcc-desktop/sdk";
-import { Harness, type AgentChain } from "../support/harness";
+import { Harness, type AgentChain, WRAP_UP } from "../support/harness";
 import { legReferenceId, originalReferenceId } from "../../sap-mashup/reference-ids";
 
 let h: Harness;
-beforeEach(() => {
-  h = new Harness();
-});
+beforeEach(() => (h = new Harness()));
 afterEach(() => h.close());
 
 const sdk = (a: AgentChain) => a.desktop as unknown as typeof Desktop;
-const WRAP = { wrapUpReason: "Resolved", auxCodeId: "wrap-resolved", isAutoWrapup: "false" };
+const WRAP = WRAP_UP;
 
 interface Conv {
   n: number;

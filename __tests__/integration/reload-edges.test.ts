@@ -4,21 +4,14 @@
  *   transfer after the consulted agent's mashup reloaded with storage blocked;
  * - a desktop whose task list cannot be read must not make the mashup END live conversations.
  */
-import { Harness, type AgentChain } from "../support/harness";
+import { Harness, actions } from "../support/harness";
 import { safeSessionStorage } from "../../channel/safe-storage";
 
 let h: Harness;
-beforeEach(() => {
-  h = new Harness();
-  for (const level of ["warn", "error"] as const) jest.spyOn(console, level).mockImplementation(() => undefined);
-});
-afterEach(() => {
-  h.close();
-  jest.restoreAllMocks();
-});
+beforeEach(() => (h = Harness.quiet(["warn", "error"])));
+afterEach(() => h.close());
 
-type Contact = Record<"accept" | "end" | "wrapup", (p: unknown) => Promise<unknown>>;
-const contact = (a: AgentChain) => a.desktop.agentContact as unknown as Contact;
+const contact = actions;
 
 test("consult acknowledged as connected, consulted agent's mashup reloads (storage blocked), then consult → transfer: ACCEPT still posted once", async () => {
   const a = await h.agent();

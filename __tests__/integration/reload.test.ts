@@ -4,25 +4,18 @@
  * new page is left), the desktop reloaded mid-call, and a conversation that ends while the mashup
  * is gone. Each leg gets exactly one ACCEPT and exactly one END in SAP.
  */
-import { Harness, type AgentChain } from "../support/harness";
+import { Harness, type AgentChain, actions, wrapupRequest } from "../support/harness";
 import { safeSessionStorage } from "../../channel/safe-storage";
 import { legReferenceId } from "../../sap-mashup/reference-ids";
 import { MashupApp } from "../../sap-mashup/mashup-app";
 import { ActivityLedger } from "../../sap-mashup/activity-ledger";
 
 let h: Harness;
-beforeEach(() => {
-  h = new Harness();
-  for (const level of ["warn", "error"] as const) jest.spyOn(console, level).mockImplementation(() => undefined);
-});
-afterEach(() => {
-  h.close();
-  jest.restoreAllMocks();
-});
+beforeEach(() => (h = Harness.quiet(["warn", "error"])));
+afterEach(() => h.close());
 
-type Contact = Record<"accept" | "end" | "wrapup", (p: unknown) => Promise<unknown>>;
-const contact = (a: AgentChain) => a.desktop.agentContact as unknown as Contact;
-const wrapup = (id: string) => ({ interactionId: id, data: { wrapUpReason: "Resolved", auxCodeId: "wrap-resolved", isAutoWrapup: "false" } });
+const contact = actions;
+const wrapup = wrapupRequest;
 
 /** A browser tab's sessionStorage: survives a reload of the page, as the real one does. */
 function tabStorage(): Storage {

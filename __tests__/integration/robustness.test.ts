@@ -4,27 +4,15 @@
  * or replayed, is dropped or refused and counted, and no exception ever escapes a message listener
  * into the host page. The real SDK and the real chain run underneath.
  */
-import { Harness, DESKTOP_ORIGIN, MASHUP_ORIGIN, SAP_ORIGIN, type AgentChain } from "../support/harness";
+import { Harness, DESKTOP_ORIGIN, MASHUP_ORIGIN, SAP_ORIGIN, type AgentChain, actions } from "../support/harness";
 import { BusWindow } from "../support/window-bus";
 import { PROTOCOL, PROTOCOL_VERSION, type Leg } from "../../channel/protocol";
 
-/** The real SDK's agent actions; the connector's `DesktopApi` type lists only what the widget itself calls. */
-interface AgentActions {
-  accept(p: { interactionId: string }): Promise<unknown>;
-  end(p: { interactionId: string }): Promise<unknown>;
-  wrapup(p: { interactionId: string; data: Record<string, string> }): Promise<unknown>;
-}
-const act = (a: AgentChain): AgentActions => a.desktop.agentContact as unknown as AgentActions;
+const act = actions;
 
 let h: Harness;
-beforeEach(() => {
-  h = new Harness();
-  for (const level of ["info", "warn", "error"] as const) jest.spyOn(console, level).mockImplementation(() => undefined);
-});
-afterEach(() => {
-  h.close();
-  jest.restoreAllMocks();
-});
+beforeEach(() => (h = Harness.quiet(["info", "warn", "error"])));
+afterEach(() => h.close());
 
 const head = { p: PROTOCOL, v: PROTOCOL_VERSION };
 

@@ -4,18 +4,16 @@
  * the conversation's ExternalOriginalReferenceID; each test asserts each SAP page's exact sequence.
  */
 import type { Desktop } from "@wxcc-desktop/sdk";
-import { Harness, type AgentChain } from "../support/harness";
+import { Harness, type AgentChain, WRAP_UP } from "../support/harness";
 import { legReferenceId, originalReferenceId } from "../../sap-mashup/reference-ids";
 import type { ReceiveVariant } from "../../sandbox/desktop-host/contact-center";
 
 let h: Harness;
-beforeEach(() => {
-  h = new Harness();
-});
+beforeEach(() => (h = new Harness()));
 afterEach(() => h.close());
 
 const sdk = (a: AgentChain) => a.desktop as unknown as typeof Desktop;
-const WRAP = { wrapUpReason: "Resolved", auxCodeId: "wrap-resolved", isAutoWrapup: "false" };
+const WRAP = WRAP_UP;
 
 /** `Action ExternalReferenceID ExternalOriginalReferenceID` per payload: who got what, for which leg. */
 const seq = (a: AgentChain) => a.sap.payloads.map((p) => `${p.fields.Type} ${p.fields.EventType} ${p.fields.Action} ${p.fields.ExternalReferenceID} ${p.fields.ExternalOriginalReferenceID}`);

@@ -61,7 +61,27 @@ export interface AgentOptions {
   idleCodes?: IdleCode[];
 }
 
+/** Wrap-up data as the Desktop UI sends it. */
+export const WRAP_UP = { wrapUpReason: "Resolved", auxCodeId: "wrap-resolved", isAutoWrapup: "false" };
+export const wrapupRequest = (interactionId: string) => ({ interactionId, data: WRAP_UP });
+
+/** The SDK's contact actions the tests act with, as the Desktop UI would (loosely typed for brevity). */
+export type AgentActions = Record<"accept" | "end" | "wrapup", (p: unknown) => Promise<unknown>>;
+export const actions = (a: AgentChain): AgentActions => a.desktop.agentContact as unknown as AgentActions;
+
 export class Harness {
+  /**
+   * A harness whose tests expect the connector to warn (refusals, failures): those console levels
+   * are silenced — the tests read the connector's own logs — and restored by `close()`.
+   */
+  static quiet(levels: readonly ("info" | "warn" | "error")[] = ["warn", "error"]): Harness {
+    for (const level of levels) jest.spyOn(console, level).mockImplementation(() => undefined);
+    const h = new Harness();
+    h.restoreConsole = true;
+    return h;
+  }
+
+  private restoreConsole = false;
   readonly bus = new WindowBus();
   readonly cc = new ContactCenter();
   readonly agents: AgentChain[] = [];
@@ -149,6 +169,7 @@ export class Harness {
       a.mashup.stop();
       a.sap.stop();
     }
+    if (this.restoreConsole) jest.restoreAllMocks();
   }
 }
 

@@ -141,6 +141,8 @@ function onMessage(e: MessageEvent): void {
         act.endedAt = at;
         act.status = "Completed";
       }
+      // The ringing or live interaction is over: the Live Activity pane no longer shows it.
+      if (livePop?.ExternalReferenceID === ref) livePop = undefined;
       break;
   }
   finish();
