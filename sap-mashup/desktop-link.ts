@@ -50,6 +50,13 @@ export class DesktopLink {
   private readonly onPageShow = () => (this.hidden = false);
   /** The page is being unloaded (or frozen into the back-forward cache): acknowledge nothing more. */
   private hidden = false;
+  /**
+   * This frame started its own navigation (e.g. a reload of the mashup alone): SAP's page stays,
+   * so an END posted to it was delivered. The Navigation API's `navigate` event fires only for
+   * navigations of this frame itself, not when the SAP page around it is reloaded.
+   */
+  private selfNavigating = false;
+  private readonly onNavigate = () => (this.selfNavigating = true);
   private readonly deferred = new Map<number, { body: EventBody; timer: ReturnType<typeof setTimeout> }>();
 
   constructor(
@@ -74,6 +81,7 @@ export class DesktopLink {
     this.win.addEventListener("message", this.onMessage);
     this.win.addEventListener("pagehide", this.onPageHide);
     this.win.addEventListener("pageshow", this.onPageShow);
+    navigationOf(this.win)?.addEventListener("navigate", this.onNavigate);
     this.timer = setInterval(() => this.tick(), PING_INTERVAL_MS);
   }
 
@@ -81,6 +89,7 @@ export class DesktopLink {
     this.win.removeEventListener("message", this.onMessage);
     this.win.removeEventListener("pagehide", this.onPageHide);
     this.win.removeEventListener("pageshow", this.onPageShow);
+    navigationOf(this.win)?.removeEventListener("navigate", this.onNavigate);
     for (const d of this.deferred.values()) clearTimeout(d.timer);
     this.deferred.clear();
     if (this.timer) clearInterval(this.timer);
@@ -180,9 +189,12 @@ export class DesktopLink {
 
   private pageHidden(): void {
     this.hidden = true;
-    for (const { body, timer } of this.deferred.values()) {
+    for (const [seq, { body, timer }] of this.deferred) {
       clearTimeout(timer);
-      this.host.retract?.(body);
+      // Only this frame is going: SAP got the END, confirm it now. Otherwise SAP's page may be
+      // going too: take the END back so the next mashup posts it (at least once, never lost).
+      if (this.selfNavigating && this.peer) post(this.peer.window, message({ t: "ack", instance: this.instance, seq }), this.peer.origin, this.log);
+      else this.host.retract?.(body);
     }
     this.deferred.clear();
   }
@@ -208,5 +220,15 @@ export class DesktopLink {
       if (!this.hidden) ack();
     }, this.endAckGraceMs);
     this.deferred.set(m.seq, { body: m.body, timer });
+  }
+}
+
+/** The Navigation API, where the browser has it (Chromium; elsewhere the END is simply taken back). */
+function navigationOf(win: Window): EventTarget | undefined {
+  try {
+    const nav = (win as unknown as { navigation?: EventTarget }).navigation;
+    return nav && typeof nav.addEventListener === "function" ? nav : undefined;
+  } catch {
+    return undefined;
   }
 }
