@@ -161,3 +161,6 @@ export function parseMessage(data: unknown): ParseResult {
   const path = issue?.path?.map((p) => String((p as { key?: unknown }).key)).join(".") ?? "";
   return { ok: false, reason: `${path ? path + ": " : ""}${issue?.message ?? "invalid"}` };
 }
+
+/** What both sides answer when SAP asks to sign out during a conversation (the desktop refuses the same way). */
+export const SIGN_OUT_REFUSED = "You cannot sign out while you have active conversations. End them (and their wrap-up) first.";

@@ -3,7 +3,7 @@
  * It needs only a window to listen on and post through, so tests and benchmarks run it as is.
  */
 import { Log } from "../channel/log";
-import type { AgentState, Leg } from "../channel/protocol";
+import { SIGN_OUT_REFUSED, type AgentState, type Leg } from "../channel/protocol";
 import type { KeyValueStore } from "../channel/safe-storage";
 import { ActivityLedger } from "./activity-ledger";
 import { isClickToDial, parseClickToDial } from "./click-to-dial";
@@ -23,7 +23,7 @@ export interface MashupView {
 export const DEFAULT_LOGOUT_REASONS: readonly string[] = ["End of shift", "Lunch", "Training", "Meeting", "Personal", "Technical problem", "Other"];
 
 /** Shown when SAP asks to sign out while a conversation is open; the widget and the SDK refuse as well. */
-export const OPEN_CONVERSATIONS = "You cannot sign out while you have active conversations. End them (and their wrap-up) first.";
+export const OPEN_CONVERSATIONS = SIGN_OUT_REFUSED;
 
 export type MashupWindow = Pick<Window, "addEventListener" | "removeEventListener" | "parent" | "postMessage">;
 

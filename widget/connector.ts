@@ -3,7 +3,7 @@
  * No DOM and no SDK import: it runs against any `DesktopPort` and any window.
  */
 import { Log } from "../channel/log";
-import type { Command, EventBody, Leg, LegPhase, SnapshotLeg } from "../channel/protocol";
+import { SIGN_OUT_REFUSED, type Command, type EventBody, type Leg, type LegPhase, type SnapshotLeg } from "../channel/protocol";
 import { agentStateFrom } from "./agent-state";
 import { ConversationTracker } from "./conversation-tracker";
 import type { DesktopPort } from "./desktop-port";
@@ -271,7 +271,6 @@ export class WidgetConnector {
   }
 }
 
-/** What the widget answers when SAP asks to sign out during a conversation (the desktop refuses the same way). */
-export const SIGN_OUT_REFUSED = "You cannot sign out while you have active conversations. End them (and their wrap-up) first.";
+export { SIGN_OUT_REFUSED };
 
 export type { Leg };
