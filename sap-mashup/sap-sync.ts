@@ -61,11 +61,11 @@ export class SapSync {
     const present = new Set<string>();
     this.legs.clear();
     for (const { leg, acked } of s.legs) {
-      present.add(legReferenceId(leg.interactionId, leg.agentId));
+      const ref = legReferenceId(leg.interactionId, leg.agentId);
+      present.add(ref);
       // What the widget knows was acknowledged is what SAP has: remember it even if our own memory was lost.
       const known = ACKED_ACTIONS[acked] ?? [];
       if (known.length > 0) {
-        const ref = legReferenceId(leg.interactionId, leg.agentId);
         const rec: LegRecord = this.ledger.get(ref) ?? newRecord(leg, this.now());
         const posted = [...new Set([...rec.posted, ...known])];
         if (posted.length !== rec.posted.length) this.ledger.put({ ...rec, posted });
