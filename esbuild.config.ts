@@ -1,11 +1,13 @@
 /**
  * `npm run build`: dist/widget.js (one classic script with the SDK, contract §2) and
- * dist/sap-mashup/ (index.html with its script and stylesheet, loaded relative to it).
+ * dist/sap-mashup/ (index.html with its module script and stylesheet, loaded relative to it, and
+ * the phone parser chunk the script fetches when it needs it: sap-mashup/mashup.build.ts).
  */
 import { build, type BuildOptions } from "esbuild";
 import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { MASHUP_STATIC_FILES, mashupBuildOptions } from "./sap-mashup/mashup.build";
 import { writePhoneMetadata } from "./sap-mashup/phone-metadata.build";
 
 const root = dirname(fileURLToPath(import.meta.url));
@@ -22,7 +24,7 @@ const common: BuildOptions = {
 
 export const bundles: Record<string, BuildOptions> = {
   widget: { ...common, entryPoints: [join(root, "widget/index.ts")], outfile: join(DIST, "widget.js"), format: "iife" },
-  mashup: { ...common, entryPoints: [join(root, "sap-mashup/index.ts")], outfile: join(DIST, "sap-mashup/mashup.js"), format: "iife" },
+  mashup: { ...common, ...mashupBuildOptions(join(DIST, "sap-mashup")) },
   // The admin CLI (`npx wxcc-sap`) runs in Node, not in a browser: its own target, and ajv bundled in.
   cli: {
     entryPoints: [join(root, "cli/main.ts")],
@@ -40,10 +42,11 @@ export async function buildAll(extra: Record<string, BuildOptions> = {}): Promis
   rmSync(join(DIST, "widget.js"), { force: true });
   rmSync(join(DIST, "sap-mashup"), { recursive: true, force: true });
   mkdirSync(join(DIST, "sap-mashup"), { recursive: true });
-  // The mashup bundles a reduced copy of libphonenumber-js metadata, regenerated from the installed library.
+  // The mashup's phone parser chunk bundles a reduced copy of libphonenumber-js metadata, and the
+  // page a list of its country codes: both regenerated from the installed library.
   writePhoneMetadata();
   await Promise.all(Object.values({ ...bundles, ...extra }).map((o) => build(o)));
-  for (const f of ["index.html", "mashup.css"]) copyFileSync(join(root, "sap-mashup", f), join(DIST, "sap-mashup", f));
+  for (const f of MASHUP_STATIC_FILES) copyFileSync(join(root, "sap-mashup", f), join(DIST, "sap-mashup", f));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

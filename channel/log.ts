@@ -17,25 +17,28 @@ export type LogSink = (line: LogLine) => void;
 const RING = 500;
 
 export class Log {
-  private readonly lines: LogLine[] = [];
-  private readonly sinks = new Set<LogSink>();
+  readonly #lines: LogLine[] = [];
+  readonly #sinks = new Set<LogSink>();
+  readonly #source: string;
   /** Counts of dropped messages by reason, so "nothing happened" can be told from "we refused it". */
   readonly dropped = new Map<string, number>();
 
   constructor(
-    private readonly source: string,
+    source: string,
     private readonly toConsole = true,
-  ) {}
+  ) {
+    this.#source = source;
+  }
 
   write(level: LogLevel, text: string): void {
-    const line: LogLine = { at: Date.now(), level, source: this.source, text: maskText(text) };
-    this.lines.push(line);
-    if (this.lines.length > RING) this.lines.shift();
+    const line: LogLine = { at: Date.now(), level, source: this.#source, text: maskText(text) };
+    this.#lines.push(line);
+    if (this.#lines.length > RING) this.#lines.shift();
     if (this.toConsole && level !== "debug") {
       // eslint-disable-next-line no-console
-      (level === "error" ? console.error : level === "warn" ? console.warn : console.info)(`[${this.source}] ${line.text}`);
+      (level === "error" ? console.error : level === "warn" ? console.warn : console.info)(`[${this.#source}] ${line.text}`);
     }
-    for (const sink of this.sinks) sink(line);
+    for (const sink of this.#sinks) sink(line);
   }
 
   debug(text: string): void {
@@ -64,11 +67,11 @@ export class Log {
   }
 
   subscribe(sink: LogSink): () => void {
-    this.sinks.add(sink);
-    return () => this.sinks.delete(sink);
+    this.#sinks.add(sink);
+    return () => this.#sinks.delete(sink);
   }
 
   recent(): readonly LogLine[] {
-    return this.lines;
+    return this.#lines;
   }
 }

@@ -13,16 +13,16 @@ export interface Outgoing {
 export const OUTBOX_LIMIT = 5000;
 
 export class Outbox {
-  private next = 1;
-  private readonly pending = new Map<number, EventBody>();
+  #next = 1;
+  readonly #pending = new Map<number, EventBody>();
   overflowed = 0;
 
   push(body: EventBody): Outgoing {
-    const seq = this.next++;
-    this.pending.set(seq, body);
-    if (this.pending.size > OUTBOX_LIMIT) {
-      const oldest = this.pending.keys().next().value as number;
-      this.pending.delete(oldest);
+    const seq = this.#next++;
+    this.#pending.set(seq, body);
+    if (this.#pending.size > OUTBOX_LIMIT) {
+      const oldest = this.#pending.keys().next().value as number;
+      this.#pending.delete(oldest);
       this.overflowed++;
     }
     return { seq, body };
@@ -30,17 +30,17 @@ export class Outbox {
 
   /** Returns the acknowledged body, or undefined for an unknown or repeated ack. */
   ack(seq: number): EventBody | undefined {
-    const body = this.pending.get(seq);
-    if (body) this.pending.delete(seq);
+    const body = this.#pending.get(seq);
+    if (body) this.#pending.delete(seq);
     return body;
   }
 
   /** Everything not yet acknowledged, oldest first (Map order is insertion order). */
   unacked(): Outgoing[] {
-    return [...this.pending].map(([seq, body]) => ({ seq, body }));
+    return [...this.#pending].map(([seq, body]) => ({ seq, body }));
   }
 
   get size(): number {
-    return this.pending.size;
+    return this.#pending.size;
   }
 }

@@ -3,15 +3,21 @@
  * Whatever fails is dropped and counted in the log, never thrown into the host page.
  */
 import type { Log } from "./log";
-import { looksLikeOurs, parseMessage, type Message } from "./protocol";
+import { looksLikeOurs, type Message, type Parse, type ParseResult } from "./protocol";
 
-export interface Incoming {
-  message: Message;
+export interface Incoming<M extends Message = Message> {
+  message: M;
   origin: string;
   source: MessageEventSource | null;
 }
 
-export function receive(event: Pick<MessageEvent, "data" | "origin" | "source">, allowed: readonly string[], log: Log): Incoming | undefined {
+/** `parse` is the receiving side's own (`parseToWidget` or `parseToMashup`): a message meant for the other side is malformed here. */
+export function receive<M extends Message>(
+  event: Pick<MessageEvent, "data" | "origin" | "source">,
+  allowed: readonly string[],
+  log: Log,
+  parse: Parse<M>,
+): Incoming<M> | undefined {
   let data: unknown;
   let origin: string;
   try {
@@ -32,9 +38,9 @@ export function receive(event: Pick<MessageEvent, "data" | "origin" | "source">,
     log.drop("origin", `from ${origin}`);
     return undefined;
   }
-  let parsed: ReturnType<typeof parseMessage>;
+  let parsed: ParseResult<M>;
   try {
-    parsed = parseMessage(data);
+    parsed = parse(data);
   } catch {
     parsed = { ok: false, reason: "unreadable" };
   }

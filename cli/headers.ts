@@ -19,7 +19,7 @@ export interface HeaderOptions {
 export type Header = readonly [name: string, value: string];
 
 export interface HeaderSet {
-  /** For everything under sap-mashup/ (index.html, mashup.js, mashup.css). */
+  /** For everything under sap-mashup/ (index.html, mashup.js, mashup.css, and phone-parser.js, which mashup.js imports on demand). */
   mashup: Header[];
   /** For widget.js. */
   widget: Header[];

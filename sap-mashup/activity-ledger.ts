@@ -11,6 +11,15 @@ import type { LegRecord, SapAction } from "./sap-payload";
 const KEY = "wxcc-sap:ledger:v1";
 /** Bounded: a shift's worth of finished legs is not kept, only enough to absorb late replays. */
 export const LEDGER_LIMIT = 400;
+/**
+ * Changes are written to storage at most this often (and at once by `flush`, which the mashup
+ * calls when its page goes away). Writing on every change cost ~10 ms of main thread per write on
+ * the soak machine once the ledger was full (400 records, ~230 KB of JSON, four writes per
+ * conversation: bench/soak.ts). Waiting loses nothing: SAP's payload and the widget's
+ * acknowledgement leave in the same task as the change, and the widget's snapshot re-teaches what
+ * the ledger knew, which is also how the ledger works when storage is blocked.
+ */
+export const LEDGER_SAVE_DELAY_MS = 250;
 
 const ACTIONS: readonly SapAction[] = ["NOTIFY", "ACCEPT", "END"];
 
@@ -26,53 +35,61 @@ function isRecord(x: unknown): x is LegRecord {
 }
 
 export class ActivityLedger {
-  private readonly records = new Map<string, LegRecord>();
+  readonly #records = new Map<string, LegRecord>();
 
-  constructor(private readonly store?: KeyValueStore) {
+  readonly #store: KeyValueStore | undefined;
+  #saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(store?: KeyValueStore) {
+    this.#store = store;
     const raw = store?.get(KEY);
     if (!raw) return;
     try {
       const list: unknown = JSON.parse(raw);
-      if (Array.isArray(list)) for (const r of list) if (isRecord(r)) this.records.set(r.ref, r);
+      if (Array.isArray(list)) for (const r of list) if (isRecord(r)) this.#records.set(r.ref, r);
     } catch {
       /* a corrupt entry is ignored: the widget's snapshot re-teaches what matters */
     }
   }
 
   get(ref: string): LegRecord | undefined {
-    return this.records.get(ref);
+    return this.#records.get(ref);
   }
 
   put(record: LegRecord): void {
-    this.records.delete(record.ref); // re-insert keeps Map order = recency
-    this.records.set(record.ref, record);
+    this.#records.delete(record.ref); // re-insert keeps Map order = recency
+    this.#records.set(record.ref, record);
     this.evict();
-    this.save();
+    if (this.#store && this.#saveTimer === undefined) this.#saveTimer = setTimeout(() => this.flush(), LEDGER_SAVE_DELAY_MS);
+  }
+
+  /** Writes pending changes to storage now (the page is going away). */
+  flush(): void {
+    if (this.#saveTimer === undefined) return;
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = undefined;
+    this.#store?.set(KEY, JSON.stringify([...this.#records.values()]));
   }
 
   /** Legs SAP has open (told something, not yet END). */
   open(): LegRecord[] {
-    return [...this.records.values()].filter((r) => r.posted.length > 0 && !r.posted.includes("END"));
+    return [...this.#records.values()].filter((r) => r.posted.length > 0 && !r.posted.includes("END"));
   }
 
   get size(): number {
-    return this.records.size;
+    return this.#records.size;
   }
 
   private evict(): void {
-    if (this.records.size <= LEDGER_LIMIT) return;
+    if (this.#records.size <= LEDGER_LIMIT) return;
     // Finished legs go first, oldest first; open legs are only dropped if nothing else is left.
-    for (const [ref, r] of this.records) {
-      if (this.records.size <= LEDGER_LIMIT) return;
-      if (r.posted.includes("END") || r.posted.length === 0) this.records.delete(ref);
+    for (const [ref, r] of this.#records) {
+      if (this.#records.size <= LEDGER_LIMIT) return;
+      if (r.posted.includes("END") || r.posted.length === 0) this.#records.delete(ref);
     }
-    for (const ref of this.records.keys()) {
-      if (this.records.size <= LEDGER_LIMIT) return;
-      this.records.delete(ref);
+    for (const ref of this.#records.keys()) {
+      if (this.#records.size <= LEDGER_LIMIT) return;
+      this.#records.delete(ref);
     }
-  }
-
-  private save(): void {
-    this.store?.set(KEY, JSON.stringify([...this.records.values()]));
   }
 }

@@ -4,11 +4,12 @@
  * pre-created activity (`ActivityUUID`) to the outbound call Webex then reports are pure.
  */
 import * as v from "valibot";
-import type { CountryCode } from "libphonenumber-js/min";
+import type { CountryCode } from "libphonenumber-js/core";
 import type { Leg } from "../channel/protocol";
 import { toE164 } from "./phone";
 
-const Schema = v.looseObject({
+// Only these two fields are read; the others SAP sends (ObjectTypeCode, …) are left out.
+const Schema = v.object({
   PhoneNumber: v.pipe(v.string(), v.maxLength(64)),
   ActivityUUID: v.optional(v.pipe(v.string(), v.maxLength(64), v.regex(/^[A-Za-z0-9-]*$/))),
 });
@@ -24,19 +25,34 @@ export function isClickToDial(data: unknown): boolean {
 
 export type DialRequest = { ok: true; destination: string; activityUUID?: string } | { ok: false; error: string };
 
-export function parseClickToDial(data: unknown, defaultCountry?: CountryCode): DialRequest {
-  let r;
+/** SAP's object, checked; its number not yet normalised (that may have to wait for the phone parser). */
+export interface ClickToDial {
+  PhoneNumber: string;
+  ActivityUUID?: string | undefined;
+}
+
+export const INVALID_CLICK_TO_DIAL = "SAP's click-to-dial message is not valid";
+
+export function readClickToDial(data: unknown): ClickToDial | undefined {
   try {
-    r = v.safeParse(Schema, data);
+    const r = v.safeParse(Schema, data);
+    return r.success ? r.output : undefined;
   } catch {
-    r = undefined;
+    return undefined;
   }
-  if (!r?.success) return { ok: false, error: "SAP's click-to-dial message is not valid" };
-  const n = toE164(r.output.PhoneNumber, defaultCountry);
+}
+
+export function dialRequest(c: ClickToDial, defaultCountry?: CountryCode): DialRequest {
+  const n = toE164(c.PhoneNumber, defaultCountry);
   if (!n.ok) return { ok: false, error: `The number cannot be dialled (${n.reason}).` };
   const out: DialRequest = { ok: true, destination: n.e164 };
-  if (r.output.ActivityUUID) out.activityUUID = r.output.ActivityUUID;
+  if (c.ActivityUUID) out.activityUUID = c.ActivityUUID;
   return out;
+}
+
+export function parseClickToDial(data: unknown, defaultCountry?: CountryCode): DialRequest {
+  const c = readClickToDial(data);
+  return c ? dialRequest(c, defaultCountry) : { ok: false, error: INVALID_CLICK_TO_DIAL };
 }
 
 interface PendingDial {

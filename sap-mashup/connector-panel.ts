@@ -4,7 +4,6 @@
  * choices as events (`open-desktop`, `set-state`, `sign-out`); main.ts owns the behaviour.
  */
 import { LitElement, css, html, nothing } from "lit";
-import { live } from "lit/directives/live.js";
 import type { AgentState, Leg } from "../channel/protocol";
 import type { Notice } from "./sap-payload";
 
@@ -105,15 +104,14 @@ export class ConnectorPanel extends LitElement {
     }
     const linked = this.status === "linked";
     const open = this.legs.length > 0;
-    const current = a.status === "available" ? "available" : a.status === "idle" && a.idleCode ? `idle:${a.idleCode.id}` : "";
     return html`
       <div class="agent" part="agent-state">Agent state${linked ? "" : " (last known)"}: ${agentText(a)}</div>
       <div class="controls">
         <label>Change to
           <select part="state-select" ?disabled=${!linked || this.busy} @change=${(e: Event) => this.pickState(e)}>
-            ${current === "" ? html`<option value="" disabled .selected=${live(true)}>—</option>` : nothing}
-            <option value="available" .selected=${live(current === "available")}>Available</option>
-            ${a.idleCodes.map((c) => html`<option value=${`idle:${c.id}`} .selected=${live(current === `idle:${c.id}`)}>Idle – ${c.name}</option>`)}
+            ${stateValue(a) === "" ? html`<option value="" disabled>—</option>` : nothing}
+            <option value="available">Available</option>
+            ${a.idleCodes.map((c) => html`<option value=${`idle:${c.id}`}>Idle – ${c.name}</option>`)}
           </select>
         </label>
       </div>
@@ -127,6 +125,16 @@ export class ConnectorPanel extends LitElement {
         ${open ? html`<span class="hint" part="sign-out-hint">Sign-out is possible once every conversation and its wrap-up is done.</span>` : nothing}
       </div>
     `;
+  }
+
+  /**
+   * The select shows the agent's real state after every update, also when the agent picked
+   * another one that Webex then refused (the state itself did not change, so nothing else would
+   * move the select back).
+   */
+  protected override updated(): void {
+    const select = this.renderRoot.querySelector<HTMLSelectElement>('select[part="state-select"]');
+    if (select && this.agent) select.value = stateValue(this.agent);
   }
 
   private pickState(e: Event): void {
@@ -176,6 +184,10 @@ export function agentText(a: AgentState): string {
   if (a.activity === "conversation") return `${text}, on a conversation`;
   if (a.activity === "wrap-up") return `${text}, in wrap-up`;
   return text;
+}
+
+function stateValue(a: AgentState): string {
+  return a.status === "available" ? "available" : a.status === "idle" && a.idleCode ? `idle:${a.idleCode.id}` : "";
 }
 
 const KIND: Record<Leg["media"], string> = { telephony: "Call", chat: "Chat", email: "Email", social: "Message", other: "Conversation" };

@@ -3,7 +3,7 @@
  * handled (so anything unacknowledged is replayed, and nothing is handled twice), and sends commands.
  */
 import type { Log } from "../channel/log";
-import { message, type Command, type EventBody, type MessageOf } from "../channel/protocol";
+import { message, parseToMashup, type Command, type EventBody, type MessageOf } from "../channel/protocol";
 import { LINK_TIMEOUT_MS, PING_INTERVAL_MS, newInstanceId, post, receive } from "../channel/receive";
 
 export interface DesktopLinkHost {
@@ -12,7 +12,17 @@ export interface DesktopLinkHost {
   linkChanged(linked: boolean): void;
   /** An event was handled but, the page going away, will never be acknowledged: forget its effect. */
   retract?(body: EventBody): void;
+  /**
+   * Undefined when this message can be handled now; otherwise a promise that settles when it may
+   * be asked again (e.g. the phone parser chunk is loading). Until then this message and every
+   * later one wait, in order and unacknowledged, so the widget keeps them all and replays them to
+   * the next mashup should this one go away.
+   */
+  ready?(m: Inbound): Promise<unknown> | undefined;
 }
+
+/** The messages that carry the widget's picture, handled strictly in the order they came. */
+export type Inbound = MessageOf<"snapshot"> | MessageOf<"event">;
 
 interface Peer {
   window: MessageEventSource;
@@ -40,175 +50,225 @@ export const END_ACK_GRACE_MS = 600;
 
 export class DesktopLink {
   readonly instance = newInstanceId();
-  private peer: Peer | undefined;
-  private target: { window: Window; origins: readonly string[] } | undefined;
-  private timer: ReturnType<typeof setInterval> | undefined;
-  private nextCommand = 1;
-  private readonly waiting = new Map<string, { resolve(error: string | undefined): void; timer: ReturnType<typeof setTimeout> }>();
-  private readonly onMessage = (e: MessageEvent) => this.handle(e);
-  private readonly onPageHide = () => this.pageHidden();
-  private readonly onPageShow = () => (this.hidden = false);
+  #peer: Peer | undefined;
+  #target: { window: Window; origins: readonly string[] } | undefined;
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #nextCommand = 1;
+  readonly #waiting = new Map<string, { resolve(error: string | undefined): void; timer: ReturnType<typeof setTimeout> }>();
+  readonly #onMessage = (e: MessageEvent) => this.handle(e);
+  readonly #onPageHide = () => this.pageHidden();
+  readonly #onPageShow = () => {
+    this.#hidden = false;
+    this.drain();
+  };
   /** The page is being unloaded (or frozen into the back-forward cache): acknowledge nothing more. */
-  private hidden = false;
+  #hidden = false;
   /**
    * This frame started its own navigation (e.g. a reload of the mashup alone): SAP's page stays,
    * so an END posted to it was delivered. The Navigation API's `navigate` event fires only for
    * navigations of this frame itself, not when the SAP page around it is reloaded.
    */
-  private selfNavigating = false;
-  private readonly onNavigate = () => (this.selfNavigating = true);
-  private readonly deferred = new Map<number, { body: EventBody; timer: ReturnType<typeof setTimeout> }>();
+  #selfNavigating = false;
+  readonly #onNavigate = () => (this.#selfNavigating = true);
+  readonly #deferred = new Map<number, { body: EventBody; timer: ReturnType<typeof setTimeout> }>();
+  /** Inbound messages not handled yet, oldest first: the first waits for `host.ready`, the rest behind it. */
+  #held: { peer: Peer; m: Inbound }[] = [];
+  #waitingForHost = false;
 
-  constructor(
-    private readonly win: Window,
-    private readonly origins: readonly string[],
-    private readonly host: DesktopLinkHost,
-    private readonly log: Log,
-    private readonly now: () => number = Date.now,
-    private readonly endAckGraceMs = END_ACK_GRACE_MS,
-  ) {}
+  readonly #win: Window;
+  readonly #origins: readonly string[];
+  readonly #host: DesktopLinkHost;
+  readonly #log: Log;
+  readonly #now: () => number;
+  readonly #endAckGraceMs: number;
+
+  constructor(win: Window, origins: readonly string[], host: DesktopLinkHost, log: Log, now: () => number = Date.now, endAckGraceMs = END_ACK_GRACE_MS) {
+    this.#win = win;
+    this.#origins = origins;
+    this.#host = host;
+    this.#log = log;
+    this.#now = now;
+    this.#endAckGraceMs = endAckGraceMs;
+  }
 
   get linked(): boolean {
-    return this.peer !== undefined;
+    return this.#peer !== undefined;
   }
 
   /** ENDs handled whose acknowledgement is still held back. */
   get deferredAcks(): number {
-    return this.deferred.size;
+    return this.#deferred.size;
+  }
+
+  /** Inbound messages waiting to be handled (see `DesktopLinkHost.ready`). */
+  get heldMessages(): number {
+    return this.#held.length;
   }
 
   start(): void {
-    this.win.addEventListener("message", this.onMessage);
-    this.win.addEventListener("pagehide", this.onPageHide);
-    this.win.addEventListener("pageshow", this.onPageShow);
-    navigationOf(this.win)?.addEventListener("navigate", this.onNavigate);
-    this.timer = setInterval(() => this.tick(), PING_INTERVAL_MS);
+    this.#win.addEventListener("message", this.#onMessage);
+    this.#win.addEventListener("pagehide", this.#onPageHide);
+    this.#win.addEventListener("pageshow", this.#onPageShow);
+    navigationOf(this.#win)?.addEventListener("navigate", this.#onNavigate);
+    this.#timer = setInterval(() => this.tick(), PING_INTERVAL_MS);
   }
 
   stop(): void {
-    this.win.removeEventListener("message", this.onMessage);
-    this.win.removeEventListener("pagehide", this.onPageHide);
-    this.win.removeEventListener("pageshow", this.onPageShow);
-    navigationOf(this.win)?.removeEventListener("navigate", this.onNavigate);
-    for (const d of this.deferred.values()) clearTimeout(d.timer);
-    this.deferred.clear();
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    for (const [, w] of this.waiting) {
+    this.#win.removeEventListener("message", this.#onMessage);
+    this.#win.removeEventListener("pagehide", this.#onPageHide);
+    this.#win.removeEventListener("pageshow", this.#onPageShow);
+    navigationOf(this.#win)?.removeEventListener("navigate", this.#onNavigate);
+    for (const d of this.#deferred.values()) clearTimeout(d.timer);
+    this.#deferred.clear();
+    this.#held = [];
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = undefined;
+    for (const [, w] of this.#waiting) {
       clearTimeout(w.timer);
       w.resolve("the mashup stopped");
     }
-    this.waiting.clear();
+    this.#waiting.clear();
   }
 
   /** Invites a desktop window we know of (the embedded frame, or the window we opened) to link. */
   attach(window: Window): void {
-    this.target = { window, origins: this.origins };
+    this.#target = { window, origins: this.#origins };
     this.invite();
   }
 
   /** Sends a command; resolves with an error text, or undefined on success. */
   command(command: Command): Promise<string | undefined> {
-    const peer = this.peer;
+    const peer = this.#peer;
     if (!peer) return Promise.resolve("The Agent Desktop is not linked.");
-    const id = `c${this.nextCommand++}`;
+    const id = `c${this.#nextCommand++}`;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
-        this.waiting.delete(id);
+        this.#waiting.delete(id);
         resolve("The Agent Desktop did not answer in time.");
       }, COMMAND_TIMEOUT_MS);
-      this.waiting.set(id, { resolve, timer });
-      post(peer.window, message({ t: "command", instance: this.instance, id, command }), peer.origin, this.log);
+      this.#waiting.set(id, { resolve, timer });
+      post(peer.window, message({ t: "command", instance: this.instance, id, command }), peer.origin, this.#log);
     });
   }
 
   private invite(): void {
-    if (!this.target) return;
+    if (!this.#target) return;
     const hello = message({ t: "hello", role: "mashup", instance: this.instance });
-    for (const origin of this.target.origins) post(this.target.window, hello, origin, this.log);
+    for (const origin of this.#target.origins) post(this.#target.window, hello, origin, this.#log);
   }
 
   private tick(): void {
-    const peer = this.peer;
-    if (peer && this.now() - peer.lastHeard > LINK_TIMEOUT_MS) {
-      this.peer = undefined;
-      this.log.warn("Agent Desktop link lost");
-      this.host.linkChanged(false);
+    const peer = this.#peer;
+    if (peer && this.#now() - peer.lastHeard > LINK_TIMEOUT_MS) {
+      this.#peer = undefined;
+      this.#log.warn("Agent Desktop link lost");
+      this.#host.linkChanged(false);
     }
-    if (!this.peer || !peer) this.invite();
-    else post(peer.window, message({ t: "ping", instance: this.instance }), peer.origin, this.log);
+    if (!this.#peer || !peer) this.invite();
+    else post(peer.window, message({ t: "ping", instance: this.instance }), peer.origin, this.#log);
   }
 
   private handle(event: MessageEvent): void {
-    const inc = receive(event, this.origins, this.log);
+    const inc = receive(event, this.#origins, this.#log, parseToMashup);
     if (!inc || !inc.source) return;
     const m = inc.message;
     if (m.t === "hello") {
-      if (m.role !== "widget") return this.log.drop("unexpected", "mashup hello");
+      if (m.role !== "widget") return this.#log.drop("unexpected", "mashup hello");
       this.welcome(inc.source, inc.origin, m.instance);
       return;
     }
-    const peer = this.peer;
+    const peer = this.#peer;
     if (!peer || !("instance" in m) || m.instance !== peer.instance || inc.source !== peer.window) {
       // Not the widget we linked with; a widget announces itself with hello, so ask it to.
-      post(inc.source, message({ t: "hello", role: "mashup", instance: this.instance }), inc.origin, this.log);
-      return this.log.drop("unlinked", m.t);
+      post(inc.source, message({ t: "hello", role: "mashup", instance: this.instance }), inc.origin, this.#log);
+      return this.#log.drop("unlinked", m.t);
     }
-    peer.lastHeard = this.now();
+    peer.lastHeard = this.#now();
     switch (m.t) {
       case "snapshot":
-        this.host.snapshot(m);
-        return;
       case "event":
-        this.event(peer, m);
+        this.inbound(peer, m);
         return;
       case "result": {
-        const w = this.waiting.get(m.id);
-        if (!w) return this.log.drop("stale", "result");
-        this.waiting.delete(m.id);
+        const w = this.#waiting.get(m.id);
+        if (!w) return this.#log.drop("stale", "result");
+        this.#waiting.delete(m.id);
         clearTimeout(w.timer);
         w.resolve(m.ok ? undefined : m.error ?? "The Agent Desktop refused the command.");
         return;
       }
       case "ping":
         return;
-      default:
-        this.log.drop("unexpected", m.t);
     }
   }
 
   private welcome(source: MessageEventSource, origin: string, instance: string): void {
-    const known = this.peer && this.peer.instance === instance && this.peer.window === source;
+    const known = this.#peer && this.#peer.instance === instance && this.#peer.window === source;
     if (!known) {
-      this.peer = { window: source, origin, instance, lastHeard: this.now(), seen: new Set(), maxSeen: 0 };
-      this.log.info("Agent Desktop linked");
-      this.host.linkChanged(true);
-    } else if (this.peer) this.peer.lastHeard = this.now();
-    post(source, message({ t: "welcome", instance: this.instance, widgetInstance: instance }), origin, this.log);
+      this.#peer = { window: source, origin, instance, lastHeard: this.#now(), seen: new Set(), maxSeen: 0 };
+      this.#log.info("Agent Desktop linked");
+      this.#host.linkChanged(true);
+    } else if (this.#peer) this.#peer.lastHeard = this.#now();
+    post(source, message({ t: "welcome", instance: this.instance, widgetInstance: instance }), origin, this.#log);
   }
 
   private pageHidden(): void {
-    this.hidden = true;
-    for (const [seq, { body, timer }] of this.deferred) {
+    this.#hidden = true;
+    for (const [seq, { body, timer }] of this.#deferred) {
       clearTimeout(timer);
       // Only this frame is going: SAP got the END, confirm it now. Otherwise SAP's page may be
       // going too: take the END back so the next mashup posts it (at least once, never lost).
-      if (this.selfNavigating && this.peer) post(this.peer.window, message({ t: "ack", instance: this.instance, seq }), this.peer.origin, this.log);
-      else this.host.retract?.(body);
+      if (this.#selfNavigating && this.#peer) post(this.#peer.window, message({ t: "ack", instance: this.instance, seq }), this.#peer.origin, this.#log);
+      else this.#host.retract?.(body);
     }
-    this.deferred.clear();
+    this.#deferred.clear();
+  }
+
+  private inbound(peer: Peer, m: Inbound): void {
+    // A widget that linked again replays what it has not had acknowledged: one copy waits, not two.
+    if (m.t === "event" && this.#held.some((h) => h.m.t === "event" && h.m.seq === m.seq && h.peer.instance === peer.instance)) return;
+    this.#held.push({ peer, m });
+    this.drain();
+  }
+
+  private drain(): void {
+    // While the page is hidden nothing is handled: it is either going (the widget replays all of it
+    // to the next mashup) or frozen in the back-forward cache (handled on pageshow).
+    for (let next = this.#held[0]; next && !this.#hidden; next = this.#held[0]) {
+      // Asked again for each new arrival too: the host may take that as the moment to retry.
+      const wait = this.#host.ready?.(next.m);
+      if (wait) {
+        if (this.#waitingForHost) return;
+        this.#waitingForHost = true;
+        const again = () => {
+          this.#waitingForHost = false;
+          this.drain();
+        };
+        wait.then(again, again);
+        return;
+      }
+      this.#held.shift();
+      if (next.m.t === "event") this.event(next.peer, next.m);
+      else {
+        try {
+          this.#host.snapshot(next.m);
+        } catch (e) {
+          this.#log.error(`could not handle a snapshot: ${(e as Error)?.message ?? "error"}`);
+        }
+      }
+    }
   }
 
   private event(peer: Peer, m: MessageOf<"event">): void {
-    if (this.hidden) return; // replayed to whichever mashup comes next
-    const ack = () => post(peer.window, message({ t: "ack", instance: this.instance, seq: m.seq }), peer.origin, this.log);
-    if (this.deferred.has(m.seq)) return; // acknowledged when its grace period is over
+    if (this.#hidden) return; // replayed to whichever mashup comes next
+    const ack = () => post(peer.window, message({ t: "ack", instance: this.instance, seq: m.seq }), peer.origin, this.#log);
+    if (this.#deferred.has(m.seq)) return; // acknowledged when its grace period is over
     if (peer.seen.has(m.seq) || m.seq <= peer.maxSeen - SEEN_WINDOW) return void ack();
     try {
-      this.host.event(m.body);
+      this.#host.event(m.body);
     } catch (e) {
       // Not acknowledged: the widget replays it after the next handshake.
-      this.log.error(`could not handle an event: ${(e as Error)?.message ?? "error"}`);
+      this.#log.error(`could not handle an event: ${(e as Error)?.message ?? "error"}`);
       return;
     }
     peer.seen.add(m.seq);
@@ -216,10 +276,10 @@ export class DesktopLink {
     if (peer.seen.size > SEEN_WINDOW) for (const s of peer.seen) if (s <= peer.maxSeen - SEEN_WINDOW) peer.seen.delete(s);
     if (m.body.kind !== "leg" || m.body.leg.phase !== "ended") return void ack();
     const timer = setTimeout(() => {
-      this.deferred.delete(m.seq);
-      if (!this.hidden) ack();
-    }, this.endAckGraceMs);
-    this.deferred.set(m.seq, { body: m.body, timer });
+      this.#deferred.delete(m.seq);
+      if (!this.#hidden) ack();
+    }, this.#endAckGraceMs);
+    this.#deferred.set(m.seq, { body: m.body, timer });
   }
 }
 

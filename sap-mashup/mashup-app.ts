@@ -6,9 +6,10 @@ import { Log } from "../channel/log";
 import { SIGN_OUT_REFUSED, type AgentState, type Leg } from "../channel/protocol";
 import type { KeyValueStore } from "../channel/safe-storage";
 import { ActivityLedger } from "./activity-ledger";
-import { isClickToDial, parseClickToDial } from "./click-to-dial";
+import { INVALID_CLICK_TO_DIAL, dialRequest, isClickToDial, readClickToDial, type ClickToDial } from "./click-to-dial";
 import type { MashupConfig } from "./config";
 import { DesktopLink } from "./desktop-link";
+import { PhoneParserLoader, needsParser, type PhoneParserLoaderOptions } from "./phone";
 import type { Notice } from "./sap-payload";
 import { SapSync } from "./sap-sync";
 import { SapWindow } from "./sap-window";
@@ -32,9 +33,22 @@ export class MashupApp {
   readonly link: DesktopLink;
   readonly sync: SapSync;
   readonly sap: SapWindow;
-  private readonly onMessage = (e: MessageEvent) => this.onSapMessage(e);
+  /** The phone parser chunk, fetched the first time a number is not in canonical E.164 (phone.ts). */
+  readonly phone: PhoneParserLoader;
+  readonly #onMessage = (e: MessageEvent) => this.onSapMessage(e);
+  readonly #ledger: ActivityLedger;
+  /** Registered after the link's own pagehide handler, so an END it takes back is written too. */
+  readonly #onPageHide = () => this.#ledger.flush();
   /** The reason picked in SAP for the last sign-out, shown until the agent signs in again. */
-  private signOutReason: string | undefined;
+  #signOutReason: string | undefined;
+  /** What the channel waits for while the parser chunk loads. */
+  #parserWait: Promise<void> | undefined;
+  /** A failure to load the parser chunk was shown and not yet followed by success. */
+  #parserFailed = false;
+  /** Click-to-dials waiting for the parser chunk; later ones queue behind them, so SAP's order is kept. */
+  #dialsWaiting = 0;
+  #dialTail: Promise<void> = Promise.resolve();
+  #stopped = false;
 
   constructor(
     private readonly win: MashupWindow,
@@ -44,11 +58,14 @@ export class MashupApp {
     private readonly now: () => number = Date.now,
     /** Tests shorten the END acknowledgement grace (desktop-link.ts) to keep runs fast. */
     endAckGraceMs?: number,
+    /** Tests delay or fail the parser chunk's fetch, and shorten its retry delays. */
+    phone: PhoneParserLoaderOptions = {},
   ) {
+    this.phone = new PhoneParserLoader((e, retryInMs) => this.parserLoadFailed(e, retryInMs), phone);
     const parent = win.parent as Window | null;
     this.sap = new SapWindow(parent && parent !== (win as unknown) ? parent : null, config.sapOrigins, config.format, this.log);
     this.sync = new SapSync(
-      new ActivityLedger(store),
+      (this.#ledger = new ActivityLedger(store)),
       config,
       {
         post: (p) => this.sap.post(p),
@@ -67,7 +84,7 @@ export class MashupApp {
             case "leg":
               return this.sync.leg(body.leg);
             case "agent":
-              if (body.agent.status !== "signed-out") this.signOutReason = undefined;
+              if (body.agent.status !== "signed-out") this.#signOutReason = undefined;
               return this.sync.agentChanged(body.agent);
             case "select":
               return this.sync.select(body.interactionId, config.followSelection !== false);
@@ -79,6 +96,7 @@ export class MashupApp {
         retract: (body) => {
           if (body.kind === "leg") this.sync.retractEnd(body.leg);
         },
+        ready: (m) => (this.phone.loaded || !this.sync.needsParser(m.t === "event" ? m.body : m) ? undefined : this.parserReady()),
       },
       this.log,
       now,
@@ -88,12 +106,17 @@ export class MashupApp {
 
   start(): void {
     this.link.start();
-    this.win.addEventListener("message", this.onMessage);
+    this.win.addEventListener("message", this.#onMessage);
+    this.win.addEventListener("pagehide", this.#onPageHide);
   }
 
   stop(): void {
+    this.#stopped = true;
     this.link.stop();
-    this.win.removeEventListener("message", this.onMessage);
+    this.phone.stop();
+    this.win.removeEventListener("message", this.#onMessage);
+    this.win.removeEventListener("pagehide", this.#onPageHide);
+    this.#ledger.flush();
   }
 
   attachDesktop(desktop: Window): void {
@@ -138,10 +161,30 @@ export class MashupApp {
     this.log.info(`sign-out requested, reason: ${reason}`);
     const error = await this.link.command({ kind: "sign-out", reason });
     if (error) return this.refuse(`You were not signed out: ${error}`);
-    this.signOutReason = reason;
+    this.#signOutReason = reason;
     this.log.info(`signed out, reason: ${reason}`);
     this.render();
     return undefined;
+  }
+
+  private parserReady(): Promise<void> {
+    if (this.#parserWait) {
+      void this.phone.load(); // a new message: retry now if the backoff allows
+      return this.#parserWait;
+    }
+    return (this.#parserWait = this.phone.ready().then(() => {
+      this.#parserWait = undefined;
+      if (!this.#parserFailed) return;
+      this.#parserFailed = false;
+      this.notice({ level: "info", text: "Phone number support has loaded: SAP is brought up to date." });
+    }));
+  }
+
+  private parserLoadFailed(e: unknown, retryInMs: number): void {
+    this.log.warn(`the phone number parser did not load (${(e as Error)?.message ?? "error"}); retrying in ${retryInMs} ms`);
+    if (this.#parserFailed || this.#stopped) return;
+    this.#parserFailed = true;
+    this.notice({ level: "error", text: "Phone number support did not load; retrying. SAP gets no further updates until it loads." });
   }
 
   private refuse(text: string): string {
@@ -151,7 +194,7 @@ export class MashupApp {
 
   private render(): void {
     const state: Parameters<MashupView["render"]>[0] = { legs: [...this.sync.legs.values()], agent: this.sync.agent, selected: this.sync.selected };
-    if (this.signOutReason) state.signOutReason = this.signOutReason;
+    if (this.#signOutReason) state.signOutReason = this.#signOutReason;
     this.view.render(state);
   }
 
@@ -165,7 +208,24 @@ export class MashupApp {
     }
     if (!isClickToDial(data)) return;
     if (!this.config.sapOrigins.includes(e.origin)) return this.log.drop("origin", `click-to-dial from ${e.origin}`);
-    const req = parseClickToDial(data, this.config.defaultCountry);
+    const c = readClickToDial(data);
+    if (!c) return this.notice({ level: "error", text: INVALID_CLICK_TO_DIAL });
+    if (this.#dialsWaiting === 0 && (this.phone.loaded || !needsParser(c.PhoneNumber))) return this.dial(c);
+    this.#dialsWaiting++;
+    this.#dialTail = this.#dialTail
+      .then(async () => {
+        // One attempt only: a call placed long after the click would surprise the agent.
+        const ok = this.phone.loaded || !needsParser(c.PhoneNumber) || (await this.phone.load());
+        this.#dialsWaiting--;
+        if (this.#stopped) return;
+        if (ok) this.dial(c);
+        else this.notice({ level: "error", text: "The number cannot be dialled yet: phone number support did not load. Try again in a moment." });
+      })
+      .catch((e: unknown) => this.log.error(`click-to-dial failed: ${(e as Error)?.message ?? "error"}`));
+  }
+
+  private dial(c: ClickToDial): void {
+    const req = dialRequest(c, this.config.defaultCountry);
     if (!req.ok) return this.notice({ level: "error", text: req.error });
     this.sync.dials.add(req.destination, req.activityUUID, this.now());
     this.log.info(`click-to-dial ${req.destination}`);

@@ -1,8 +1,9 @@
 /**
  * Build-time reduction of libphonenumber-js's "min" metadata to what `toE164` actually reads
- * (issue 7: the mashup page must stay under 25 KB gzip; the full "min" set is ~19 KB of it).
- * Pure, so jest can check it; written by phone-metadata.build.ts during `npm run build`, and checked against the installed library by
- * __tests__/fuzz/phone.test.ts, so the committed JSON cannot silently drift.
+ * (issue 7: the parser chunk, phone-parser.ts, stays small; the full "min" set is ~19 KB gzip).
+ * Pure, so jest can check it; written by phone-metadata.build.ts during `npm run build`, and
+ * checked against the installed library by __tests__/fuzz/xml-phone.test.ts, so the committed
+ * JSON files cannot silently drift.
  *
  * Kept for every country and non-geographic code: calling code, IDD prefix, national number
  * pattern, possible lengths, national prefix and its parsing/transform rules, leading digits —
@@ -43,4 +44,19 @@ export function reducePhoneMetadata(min: MinMetadata): MinMetadata {
   const nonGeographic: Record<string, Plan> = {};
   for (const [c, p] of Object.entries(min.nonGeographic ?? {})) nonGeographic[c] = plan(p, false);
   return { version: min.version, country_calling_codes: min.country_calling_codes, countries, nonGeographic };
+}
+
+/**
+ * The country codes the metadata knows, for `defaultCountry`: the page must refuse a bad one at
+ * start, and shipping the whole metadata for that would defeat the parser chunk. Grouped by first
+ * letter to keep it small: "ACDEFG… BABD…" stands for AC, AD, AE, AF, AG, …, BA, BB, BD, ….
+ */
+export function countryCodes(min: MinMetadata): string {
+  const groups = new Map<string, string>();
+  for (const c of Object.keys(min.countries).sort()) {
+    if (!/^[A-Z]{2}$/.test(c)) throw new Error(`phone metadata: unexpected country code "${c}"`);
+    const first = c.charAt(0);
+    groups.set(first, (groups.get(first) ?? first) + c.charAt(1));
+  }
+  return [...groups.values()].join(" ");
 }

@@ -3,9 +3,9 @@
  * and what SAP was already told about it, says what SAP still needs, in order. Sending the same
  * leg twice therefore never posts twice; a leg that ended gets exactly one END.
  */
-import type { CountryCode } from "libphonenumber-js/min";
+import type { CountryCode } from "libphonenumber-js/core";
 import type { Leg } from "../channel/protocol";
-import { toE164 } from "./phone";
+import { needsParser, toE164 } from "./phone";
 import { legReferenceId, originalReferenceId } from "./reference-ids";
 
 export type SapAction = "NOTIFY" | "ACCEPT" | "END";
@@ -63,6 +63,17 @@ export function sapTypeOf(leg: Leg): SapType | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * Whether planning this leg (and matching it to a click-to-dial) may read a number that the phone
+ * parser chunk has to be loaded for (phone.ts). Only calls and configured messaging channels carry
+ * numbers SAP sees; chats and emails are identified by e-mail address.
+ */
+export function legNeedsParser(leg: Leg, cfg: PayloadConfig): boolean {
+  const type = sapTypeOf(leg);
+  if (type !== "CALL" && !(type === "MESSAGE" && cfg.channelIds?.[leg.channel])) return false;
+  return needsParser(leg.customer.ani) || needsParser(leg.dnis);
 }
 
 export function newRecord(leg: Leg, now: number): LegRecord {

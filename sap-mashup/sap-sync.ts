@@ -2,11 +2,11 @@
  * Keeps SAP in step with the widget's picture of the agent's conversations: each leg update and
  * each snapshot is turned into exactly the payloads SAP is still missing (no DOM, no window).
  */
-import type { AgentState, Leg, MessageOf } from "../channel/protocol";
+import type { AgentState, EventBody, Leg, MessageOf } from "../channel/protocol";
 import type { ActivityLedger } from "./activity-ledger";
 import { DialBook } from "./click-to-dial";
 import { legReferenceId } from "./reference-ids";
-import { newRecord, planLeg, type LegRecord, type Notice, type PayloadConfig, type SapAction, type SapPayload } from "./sap-payload";
+import { legNeedsParser, newRecord, planLeg, type LegRecord, type Notice, type PayloadConfig, type SapAction, type SapPayload } from "./sap-payload";
 
 export interface SapSyncHost {
   post(payload: SapPayload): void;
@@ -28,31 +28,52 @@ export class SapSync {
   agent: AgentState | undefined;
   selected: string | undefined;
   /** Notices already shown, per leg: a conversation's problem is said once, not on every update. */
-  private readonly noticed = new Set<string>();
+  readonly #noticed = new Set<string>();
   /** ExternalReferenceID of the leg SAP last got a NOTIFY or ACCEPT for: the customer SAP shows in front. */
-  private front: string | undefined;
+  #front: string | undefined;
+
+  readonly #cfg: PayloadConfig;
+  readonly #host: SapSyncHost;
+  readonly #now: () => number;
 
   constructor(
     private readonly ledger: ActivityLedger,
-    private readonly cfg: PayloadConfig,
-    private readonly host: SapSyncHost,
-    private readonly now: () => number = Date.now,
-  ) {}
+    cfg: PayloadConfig,
+    host: SapSyncHost,
+    now: () => number = Date.now,
+  ) {
+    this.#cfg = cfg;
+    this.#host = host;
+    this.#now = now;
+  }
 
   leg(leg: Leg): void {
     const ref = legReferenceId(leg.interactionId, leg.agentId);
     let record = this.ledger.get(ref);
     if (!record?.activityUUID && (!record || record.posted.length === 0)) {
-      const uuid = this.dials.claim(leg, this.now(), this.cfg.defaultCountry);
-      if (uuid) record = { ...(record ?? newRecord(leg, this.now())), activityUUID: uuid };
+      const uuid = this.dials.claim(leg, this.#now(), this.#cfg.defaultCountry);
+      if (uuid) record = { ...(record ?? newRecord(leg, this.#now())), activityUUID: uuid };
     }
-    const plan = planLeg(leg, record, this.cfg, this.now());
+    const plan = planLeg(leg, record, this.#cfg, this.#now());
     for (const n of plan.notices) this.noticeOnce(ref, n);
     for (const p of plan.payloads) this.post(p);
     if (plan.payloads.length > 0 || plan.record !== record) this.ledger.put(plan.record);
     if (leg.phase === "ended") this.legs.delete(leg.interactionId);
     else this.legs.set(leg.interactionId, leg);
-    this.host.changed();
+    this.#host.changed();
+  }
+
+  /**
+   * Whether handling this reads a number only the phone parser chunk can (phone.ts): a leg's, a
+   * snapshot's legs', or — for a complete snapshot — those of the open legs it would END from what
+   * the ledger kept. Pure: it only looks.
+   */
+  needsParser(m: MessageOf<"snapshot"> | EventBody): boolean {
+    const needs = (leg: Leg | undefined) => leg !== undefined && legNeedsParser(leg, this.#cfg);
+    if ("t" in m) return m.legs.some((l) => needs(l.leg)) || (m.complete && this.ledger.open().some((r) => needs(r.leg)));
+    if (m.kind === "leg") return needs(m.leg);
+    // Following the selection re-sends the leg's NOTIFY.
+    return m.kind === "select" && needs(this.legs.get(m.interactionId));
   }
 
   snapshot(s: MessageOf<"snapshot">): void {
@@ -66,7 +87,7 @@ export class SapSync {
       // What the widget knows was acknowledged is what SAP has: remember it even if our own memory was lost.
       const known = ACKED_ACTIONS[acked] ?? [];
       if (known.length > 0) {
-        const rec: LegRecord = this.ledger.get(ref) ?? newRecord(leg, this.now());
+        const rec: LegRecord = this.ledger.get(ref) ?? newRecord(leg, this.#now());
         const posted = [...new Set([...rec.posted, ...known])];
         if (posted.length !== rec.posted.length) this.ledger.put({ ...rec, posted });
       }
@@ -80,7 +101,7 @@ export class SapSync {
         this.endMissing(rec);
       }
     }
-    this.host.changed();
+    this.#host.changed();
   }
 
   /**
@@ -92,7 +113,7 @@ export class SapSync {
   select(interactionId: string, follow: boolean): void {
     this.selected = interactionId;
     if (follow) this.refocus(interactionId);
-    this.host.changed();
+    this.#host.changed();
   }
 
   private refocus(interactionId: string): void {
@@ -100,18 +121,18 @@ export class SapSync {
     if (!leg || leg.phase === "ended") return;
     const ref = legReferenceId(leg.interactionId, leg.agentId);
     const rec = this.ledger.get(ref);
-    if (ref === this.front || !rec || !rec.posted.includes("NOTIFY") || rec.posted.includes("END")) return;
+    if (ref === this.#front || !rec || !rec.posted.includes("NOTIFY") || rec.posted.includes("END")) return;
     // The NOTIFY this leg got when it was offered, rebuilt from what it is now; the ledger is not touched.
-    const plan = planLeg({ ...leg, phase: "offered", rehydrated: undefined }, { ...rec, posted: [] }, this.cfg, this.now());
+    const plan = planLeg({ ...leg, phase: "offered", rehydrated: undefined }, { ...rec, posted: [] }, this.#cfg, this.#now());
     const notify = plan.payloads.find((p) => p.Action === "NOTIFY");
     if (notify) this.post(notify);
   }
 
   private post(p: SapPayload): void {
     if (p.Action === "END") {
-      if (p.ExternalReferenceID === this.front) this.front = undefined;
-    } else this.front = p.ExternalReferenceID;
-    this.host.post(p);
+      if (p.ExternalReferenceID === this.#front) this.#front = undefined;
+    } else this.#front = p.ExternalReferenceID;
+    this.#host.post(p);
   }
 
   /**
@@ -127,21 +148,21 @@ export class SapSync {
 
   private noticeOnce(ref: string, n: Notice): void {
     const key = `${ref}|${n.text}`;
-    if (this.noticed.has(key)) return;
-    this.noticed.add(key);
-    if (this.noticed.size > 500) this.noticed.delete(this.noticed.values().next().value as string);
-    this.host.notice(n);
+    if (this.#noticed.has(key)) return;
+    this.#noticed.add(key);
+    if (this.#noticed.size > 500) this.#noticed.delete(this.#noticed.values().next().value as string);
+    this.#host.notice(n);
   }
 
   agentChanged(agent: AgentState): void {
     this.agent = agent;
-    this.host.changed();
+    this.#host.changed();
   }
 
   private endMissing(rec: LegRecord): void {
     const leg = this.lastKnown(rec);
     if (!leg) return;
-    const plan = planLeg({ ...leg, phase: "ended", endedAt: this.now() }, rec, this.cfg, this.now());
+    const plan = planLeg({ ...leg, phase: "ended", endedAt: this.#now() }, rec, this.#cfg, this.#now());
     for (const p of plan.payloads) this.post(p);
     this.ledger.put(plan.record);
   }

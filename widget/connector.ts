@@ -26,6 +26,8 @@ export class WidgetConnector {
   readonly log = new Log("wxcc-sap widget");
   readonly tracker = new ConversationTracker();
   readonly link: WidgetLink;
+  // acked, unsettled and unsubscribe stay ordinary fields (the rest are #private, which the minifier
+  // shortens): the soak benchmark counts them to show that nothing grows over a shift.
   private readonly acked = new Map<string, SnapshotLeg["acked"]>();
   /**
    * Legs the tracker has forgotten (wrapped up, RONA, consult over) whose END the mashup has not yet
@@ -33,28 +35,29 @@ export class WidgetConnector {
    * the snapshot that SAP has them open; the replayed "ended" event alone would not tell it.
    */
   private readonly unsettled = new Map<string, Leg>();
-  private tasksRead = false;
-  private selected: string | undefined;
-  private pendingDial: { reject(reason: string): void } | undefined;
-  /** Webex confirmed a sign-out; the SDK's state object does not say so (reference §3.6/3.7). */
-  private signedOut = false;
-  /** The agent state last queued for the mashup, so unchanged state is not sent again. */
-  private lastAgent = "";
   private readonly unsubscribe: (() => void)[] = [];
+  #tasksRead = false;
+  #selected: string | undefined;
+  #pendingDial: { reject(reason: string): void } | undefined;
+  /** Webex confirmed a sign-out; the SDK's state object does not say so (reference §3.6/3.7). */
+  #signedOut = false;
+  /** The agent state last queued for the mashup, so unchanged state is not sent again. */
+  #lastAgent = "";
+  readonly #port: DesktopPort;
+  #options: ConnectorOptions;
+  readonly #now: () => number;
 
-  constructor(
-    private readonly port: DesktopPort,
-    win: Window,
-    private options: ConnectorOptions,
-    private readonly now: () => number = Date.now,
-  ) {
+  constructor(port: DesktopPort, win: Window, options: ConnectorOptions, now: () => number = Date.now) {
+    this.#port = port;
+    this.#options = options;
+    this.#now = now;
     this.link = new WidgetLink(
       win,
       options.mashupOrigins,
       {
-        snapshot: () => this.snapshot(),
-        acknowledged: (body) => this.acknowledged(body),
-        command: (c) => this.command(c),
+        snapshot: () => this.#snapshot(),
+        acknowledged: (body) => this.#acknowledged(body),
+        command: (c) => this.#command(c),
       },
       this.log,
       now,
@@ -62,20 +65,20 @@ export class WidgetConnector {
   }
 
   setOutdial(ep: string | undefined, ani: string | undefined): void {
-    this.options = { ...this.options, outdialEp: ep, outdialAni: ani };
+    this.#options = { ...this.#options, outdialEp: ep, outdialAni: ani };
   }
 
   async start(): Promise<void> {
     this.link.start();
-    await this.port.init();
+    await this.#port.init();
     this.unsubscribe.push(
-      this.port.onContactEvent((signal, msg) => this.onContactEvent(signal, msg)),
-      this.port.onOutdialFailed((msg) => this.onOutdialFailed(msg)),
-      this.port.onAgentUpdated((changed) => this.onAgentUpdated(changed)),
+      this.#port.onContactEvent((signal, msg) => this.#onContactEvent(signal, msg)),
+      this.#port.onOutdialFailed((msg) => this.#onOutdialFailed(msg)),
+      this.#port.onAgentUpdated((changed) => this.#onAgentUpdated(changed)),
     );
-    if (this.port.onSignedOut) this.unsubscribe.push(this.port.onSignedOut(() => this.onSignedOut()));
-    this.publishAgent();
-    await this.rehydrate();
+    if (this.#port.onSignedOut) this.unsubscribe.push(this.#port.onSignedOut(() => this.#onSignedOut()));
+    this.#publishAgent();
+    await this.#rehydrate();
   }
 
   stop(): void {
@@ -85,79 +88,79 @@ export class WidgetConnector {
 
   /** The agent selected a conversation in the desktop. */
   select(interactionId: string | undefined): void {
-    if (!interactionId || interactionId === this.selected) return;
-    this.selected = interactionId;
+    if (!interactionId || interactionId === this.#selected) return;
+    this.#selected = interactionId;
     if (this.tracker.get(interactionId)) this.link.send({ kind: "select", interactionId });
   }
 
-  onContactEvent(signal: string, msg: unknown): void {
+  #onContactEvent(signal: string, msg: unknown): void {
     let changes;
     try {
-      changes = this.tracker.apply(signal, msg, this.now());
+      changes = this.tracker.apply(signal, msg, this.#now());
     } catch (e) {
       // A payload shape we did not foresee must not break the desktop; it is logged without data.
       this.log.error(`could not read ${signal}: ${(e as Error)?.message ?? "error"}`);
       return;
     }
     for (const { leg, closed } of changes) {
-      if (closed && this.acked.get(leg.interactionId) !== "ended") this.keepUnsettled(leg);
+      if (closed && this.acked.get(leg.interactionId) !== "ended") this.#keepUnsettled(leg);
       this.link.send({ kind: "leg", leg });
     }
     // A leg that starts, ends or is wrapped up changes what the agent is busy with.
-    if (changes.length > 0) this.publishAgent();
+    if (changes.length > 0) this.#publishAgent();
   }
 
-  private onAgentUpdated(changed: readonly string[]): void {
+  #onAgentUpdated(changed: readonly string[]): void {
     // A new session (station login / re-login after a sign-out) is the only way back from signed out.
-    if (this.signedOut && (changed.includes("agentSessionId") || changed.includes("status"))) this.signedOut = false;
-    this.publishAgent();
+    if (this.#signedOut && (changed.includes("agentSessionId") || changed.includes("status"))) this.#signedOut = false;
+    this.#publishAgent();
   }
 
-  private onSignedOut(): void {
-    this.signedOut = true;
+  #onSignedOut(): void {
+    this.#signedOut = true;
     this.log.info("agent signed out of Webex");
-    this.publishAgent();
+    this.#publishAgent();
   }
 
   /** Sends the agent state when it differs from what was last sent (the SDK also fires for fields SAP does not show). */
-  private publishAgent(): void {
-    const agent = this.agentState();
+  #publishAgent(): void {
+    const agent = this.#agentState();
     const key = JSON.stringify(agent);
-    if (key === this.lastAgent) return;
-    this.lastAgent = key;
+    if (key === this.#lastAgent) return;
+    this.#lastAgent = key;
     this.link.send({ kind: "agent", agent });
   }
 
-  private async rehydrate(): Promise<void> {
+  async #rehydrate(): Promise<void> {
     let tasks: unknown[];
     try {
-      tasks = await this.port.taskList();
+      tasks = await this.#port.taskList();
     } catch (e) {
       // Without the task list, a missing leg proves nothing: the snapshot stays incomplete, so the
       // mashup never closes a live conversation on a guess.
       this.log.warn(`could not read the desktop's task list: ${failureReason(e)}`);
       return;
     }
-    for (const data of tasks) this.onContactEvent("eAgentContact", { data });
-    this.tasksRead = true;
+    for (const data of tasks) this.#onContactEvent("eAgentContact", { data });
+    this.#tasksRead = true;
     this.link.resync();
   }
 
-  private agentState() {
-    return agentStateFrom(this.port.agentData(), this.tracker.agent, { signedOut: this.signedOut, legs: this.tracker.allLegs() });
+  #agentState() {
+    return agentStateFrom(this.#port.agentData(), this.tracker.agent, { signedOut: this.#signedOut, legs: this.tracker.allLegs() });
   }
 
-  private snapshot(): ReturnType<WidgetLinkHost["snapshot"]> {
+  #snapshot(): ReturnType<WidgetLinkHost["snapshot"]> {
     const legs: SnapshotLeg[] = this.tracker.allLegs().map((leg) => ({ leg, acked: this.acked.get(leg.interactionId) ?? "none" }));
     for (const leg of this.unsettled.values()) {
       if (!this.tracker.get(leg.interactionId)) legs.push({ leg, acked: this.acked.get(leg.interactionId) ?? "none" });
     }
-    const s: ReturnType<WidgetLinkHost["snapshot"]> = { agent: this.agentState(), legs, complete: this.tasksRead };
-    if (this.selected && this.tracker.get(this.selected)) s.selectedInteractionId = this.selected;
+    const s: ReturnType<WidgetLinkHost["snapshot"]> = { agent: this.#agentState(), legs, complete: this.#tasksRead };
+    if (this.#selected && this.tracker.get(this.#selected)) s.selectedInteractionId = this.#selected;
     return s;
   }
 
-  private acknowledged(body: EventBody): void {
+  #acknowledged(body: EventBody): void {
     if (body.kind !== "leg") return;
     const { interactionId, phase, role } = body.leg;
     // A connected consult leg only ever popped in SAP: acknowledging it says nothing about an ACCEPT,
@@ -170,50 +173,50 @@ export class WidgetConnector {
       this.acked.delete(interactionId);
       this.unsettled.delete(interactionId);
     }
-    if (this.acked.size > 2000) this.pruneAcked();
+    if (this.acked.size > 2000) this.#pruneAcked();
   }
 
-  private pruneAcked(): void {
+  #pruneAcked(): void {
     for (const id of this.acked.keys()) if (!this.tracker.get(id) && !this.unsettled.has(id)) this.acked.delete(id);
   }
 
-  private keepUnsettled(leg: Leg): void {
+  #keepUnsettled(leg: Leg): void {
     this.unsettled.delete(leg.interactionId);
     this.unsettled.set(leg.interactionId, leg);
     // Bounded like the outbox: a mashup gone for a whole shift is told about the latest ones only.
     while (this.unsettled.size > MAX_UNSETTLED) this.unsettled.delete(this.unsettled.keys().next().value as string);
   }
 
-  private onOutdialFailed(msg: unknown): void {
+  #onOutdialFailed(msg: unknown): void {
     const reason = failureReason(msg);
     this.log.warn(`outdial failed: ${reason}`);
-    if (this.pendingDial) this.pendingDial.reject(reason);
+    if (this.#pendingDial) this.#pendingDial.reject(reason);
     else this.link.send({ kind: "outdial-failed", reason });
   }
 
-  private async command(c: Command): Promise<string | undefined> {
+  async #command(c: Command): Promise<string | undefined> {
     switch (c.kind) {
       case "dial":
-        return this.dial(c.destination);
+        return this.#dial(c.destination);
       case "set-state":
-        return this.setState(c.state, c.idleCodeId);
+        return this.#setState(c.state, c.idleCodeId);
       case "sign-out":
-        return this.signOut(c.reason);
+        return this.#signOut(c.reason);
     }
   }
 
-  private async dial(destination: string): Promise<string | undefined> {
-    const check = outdialRequest(destination, this.port.agentData(), this.options.outdialEp, this.options.outdialAni);
+  async #dial(destination: string): Promise<string | undefined> {
+    const check = outdialRequest(destination, this.#port.agentData(), this.#options.outdialEp, this.#options.outdialAni);
     if (!check.ok) {
       this.log.warn(`outdial refused: ${check.error}`);
       return check.error;
     }
-    if (this.pendingDial) return "Another outdial is still being placed.";
+    if (this.#pendingDial) return "Another outdial is still being placed.";
     // eOutdialFailed may arrive before or instead of the promise settling: whichever comes first wins.
-    const failed = new Promise<string>((resolve) => (this.pendingDial = { reject: resolve }));
+    const failed = new Promise<string>((resolve) => (this.#pendingDial = { reject: resolve }));
     try {
       const outcome = await Promise.race([
-        this.port.startOutdial(check.data).then(
+        this.#port.startOutdial(check.data).then(
           () => undefined,
           (e: unknown) => failureReason(e),
         ),
@@ -223,12 +226,12 @@ export class WidgetConnector {
       else this.log.info("outdial placed");
       return outcome;
     } finally {
-      this.pendingDial = undefined;
+      this.#pendingDial = undefined;
     }
   }
 
-  private async setState(state: "available" | "idle", idleCodeId: string | undefined): Promise<string | undefined> {
-    const agent = this.agentState();
+  async #setState(state: "available" | "idle", idleCodeId: string | undefined): Promise<string | undefined> {
+    const agent = this.#agentState();
     if (agent.status === "signed-out") return "You are signed out: sign in in the Agent Desktop first.";
     let auxCodeId = "0"; // Webex's code for Available (reference §3.6)
     let label = "Available";
@@ -240,7 +243,7 @@ export class WidgetConnector {
       label = `Idle (${code.name})`;
     }
     try {
-      await this.port.stateChange(state === "available" ? "Available" : "Idle", auxCodeId);
+      await this.#port.stateChange(state === "available" ? "Available" : "Idle", auxCodeId);
       this.log.info(`state changed from SAP: ${label}`);
       return undefined;
     } catch (e) {
@@ -250,23 +253,23 @@ export class WidgetConnector {
     }
   }
 
-  private async signOut(reason: string): Promise<string | undefined> {
+  async #signOut(reason: string): Promise<string | undefined> {
     // Webex keeps only its own fixed reason, so the one chosen in SAP lives in this log (and the mashup's).
     this.log.info(`sign-out requested in SAP, reason: ${reason}`);
-    if (this.agentState().status === "signed-out") return "You are already signed out.";
+    if (this.#agentState().status === "signed-out") return "You are already signed out.";
     if (this.tracker.openLegs().length > 0) {
       this.log.warn("sign-out refused: conversations are open");
       return SIGN_OUT_REFUSED;
     }
     try {
       // The SDK re-checks the desktop's task list (wrap-up counts) and throws if anything is open.
-      await this.port.logout(WEBEX_LOGOUT_REASON);
+      await this.#port.logout(WEBEX_LOGOUT_REASON);
     } catch (e) {
       const why = failureReason(e, "the request failed");
       this.log.warn(`sign-out failed: ${why}`);
       return `Webex did not sign you out: ${why}`;
     }
-    if (!this.signedOut) this.onSignedOut();
+    if (!this.#signedOut) this.#onSignedOut();
     return undefined;
   }
 }

@@ -136,32 +136,31 @@ export interface TrackerChange {
 }
 
 export class ConversationTracker {
-  private readonly legs = new Map<string, Leg>();
-  private readonly endedOrder: string[] = [];
+  readonly #legs = new Map<string, Leg>();
+  readonly #endedOrder: string[] = [];
+  #agentId: string | undefined;
 
-  constructor(private agentId?: string) {}
-
-  /** The agent this desktop belongs to, learnt from the first contact event if not given. */
+  /** The agent this desktop belongs to, learnt from the first contact event if not set. */
   get agent(): string | undefined {
-    return this.agentId;
+    return this.#agentId;
   }
 
   setAgentId(agentId: string | undefined): void {
-    if (agentId) this.agentId = agentId;
+    if (agentId) this.#agentId = agentId;
   }
 
   /** Legs that are offered or connected now. */
   openLegs(): Leg[] {
-    return [...this.legs.values()].filter((l) => l.phase !== "ended");
+    return [...this.#legs.values()].filter((l) => l.phase !== "ended");
   }
 
   /** Every leg the tracker still holds, open and recently ended. */
   allLegs(): Leg[] {
-    return [...this.legs.values()];
+    return [...this.#legs.values()];
   }
 
   get(interactionId: string): Leg | undefined {
-    return this.legs.get(interactionId);
+    return this.#legs.get(interactionId);
   }
 
   /**
@@ -171,64 +170,64 @@ export class ConversationTracker {
   apply(signal: string, msg: unknown, now: number): TrackerChange[] {
     const v = view(msg);
     if (!v) return [];
-    if (!this.agentId && v.agentId && signal !== "eAgentOfferConsult") this.agentId = v.agentId;
-    const me = this.agentId ?? v.agentId;
-    const existing = this.legs.get(v.interactionId);
+    if (!this.#agentId && v.agentId && signal !== "eAgentOfferConsult") this.#agentId = v.agentId;
+    const me = this.#agentId ?? v.agentId;
+    const existing = this.#legs.get(v.interactionId);
     const at = num(v.data.eventTime) ?? now;
 
     switch (signal as ContactEventName) {
       case "eAgentOfferContact":
-        if (existing && existing.phase !== "ended") return this.refresh(existing, v);
-        return this.put(this.create(v, me, "main", "offered", at));
+        if (existing && existing.phase !== "ended") return this.#refresh(existing, v);
+        return this.#put(this.#create(v, me, "main", "offered", at));
       case "eAgentOfferConsult":
         if (existing && existing.phase !== "ended") return [];
-        return this.put(this.create(v, me, "consult", "offered", at));
+        return this.#put(this.#create(v, me, "consult", "offered", at));
       case "eAgentContactAssigned": {
-        if (!existing || existing.phase === "ended") return this.put(this.create(v, me, "main", "connected", at));
+        if (!existing || existing.phase === "ended") return this.#put(this.#create(v, me, "main", "connected", at));
         if (existing.role === "consult") {
           // Only positive evidence that this agent now owns the conversation turns a consult into a real leg.
-          return this.ownedBy(v, me) ? this.connect(existing, v, at, "main") : [];
+          return this.#ownedBy(v, me) ? this.#connect(existing, v, at, "main") : [];
         }
-        return this.connect(existing, v, at, "main");
+        return this.#connect(existing, v, at, "main");
       }
       case "eAgentConsulting":
         // Consulted agent's leg is connected, but stays a consult: it pops, it creates no activity.
-        if (existing && existing.role === "consult" && existing.phase === "offered") return this.connect(existing, v, at, "consult");
+        if (existing && existing.role === "consult" && existing.phase === "offered") return this.#connect(existing, v, at, "consult");
         return [];
       case "eAgentConsultEnded":
       case "eAgentConsultFailed":
-        if (existing && existing.role === "consult") return this.end(existing, at, true);
+        if (existing && existing.role === "consult") return this.#end(existing, at, true);
         return [];
       case "eAgentConsultConferencing":
       case "eAgentConsultConferenced":
         // A consulted agent who is merged into the conference now serves the customer: real leg.
-        if (existing && existing.role === "consult") return this.connect(existing, v, at, "main");
+        if (existing && existing.role === "consult") return this.#connect(existing, v, at, "main");
         return [];
       case "eParticipantJoinedConference": {
         const joined = text(v.data.participantId);
         if (!joined || !same(joined, me)) return [];
-        if (!existing || existing.phase === "ended") return this.put(this.create(v, me, "main", "connected", at));
-        return existing.role === "consult" || existing.phase === "offered" ? this.connect(existing, v, at, "main") : [];
+        if (!existing || existing.phase === "ended") return this.#put(this.#create(v, me, "main", "connected", at));
+        return existing.role === "consult" || existing.phase === "offered" ? this.#connect(existing, v, at, "main") : [];
       }
       case "eParticipantLeftConference": {
         const left = text(v.data.participantId);
-        if (existing && left && same(left, me)) return this.end(existing, at, false);
+        if (existing && left && same(left, me)) return this.#end(existing, at, false);
         return [];
       }
       case "eAgentConsultConferenceEnded":
         // The conference is over; whoever did not own the conversation has left it.
-        if (existing && existing.phase !== "ended" && !this.ownedBy(v, me) && text(v.interaction.owner)) return this.end(existing, at, false);
+        if (existing && existing.phase !== "ended" && !this.#ownedBy(v, me) && text(v.interaction.owner)) return this.#end(existing, at, false);
         return [];
       case "eContactOwnerChanged": {
         const to = text(v.data.toOwner) ?? text(v.interaction.owner);
         const from = text(v.data.fromOwner);
         if (to && same(to, me)) {
-          if (!existing || existing.phase === "ended") return this.put(this.create(v, me, "main", "connected", at));
-          if (existing.role === "consult" || existing.phase === "offered") return this.connect(existing, v, at, "main");
+          if (!existing || existing.phase === "ended") return this.#put(this.#create(v, me, "main", "connected", at));
+          if (existing.role === "consult" || existing.phase === "offered") return this.#connect(existing, v, at, "main");
           return [];
         }
         if (existing && existing.phase !== "ended" && from && same(from, me) && v.data.isConferencing !== true) {
-          return this.end(existing, at, false);
+          return this.#end(existing, at, false);
         }
         return [];
       }
@@ -237,20 +236,20 @@ export class ConversationTracker {
         if (!existing || existing.phase === "ended") return [];
         const held = signal === "eAgentContactHeld";
         if (existing.held === held) return [];
-        return this.put({ ...existing, held });
+        return this.#put({ ...existing, held });
       }
       case "eAgentContactAniUpdated":
-        return existing ? this.refresh(existing, v) : [];
+        return existing ? this.#refresh(existing, v) : [];
       case "eAgentContactEnded":
       case "eAgentWrapup":
         // An end for a leg we never heard of (e.g. the task list could not be read after a reload):
         // report it as a rehydrated ended leg, so whatever SAP has open for it gets its END.
-        return existing ? this.end(existing, at, false) : this.learnt(v, me, "ended", at);
+        return existing ? this.#end(existing, at, false) : this.#learnt(v, me, "ended", at);
       case "eAgentContactWrappedUp":
       case "eAgentOfferContactRona":
-        return existing ? this.end(existing, at, true) : [];
+        return existing ? this.#end(existing, at, true) : [];
       case "eAgentContact":
-        return this.rehydrate(v, existing, me, at);
+        return this.#rehydrate(v, existing, me, at);
       case "eAgentConsultCreated":
       default:
         return [];
@@ -259,16 +258,16 @@ export class ConversationTracker {
 
   /** Forgets a closed leg (after it was delivered). */
   forget(interactionId: string): void {
-    this.legs.delete(interactionId);
-    const i = this.endedOrder.indexOf(interactionId);
-    if (i >= 0) this.endedOrder.splice(i, 1);
+    this.#legs.delete(interactionId);
+    const i = this.#endedOrder.indexOf(interactionId);
+    if (i >= 0) this.#endedOrder.splice(i, 1);
   }
 
-  private ownedBy(v: ContactView, me: string | undefined): boolean {
+  #ownedBy(v: ContactView, me: string | undefined): boolean {
     return same(text(v.interaction.owner) ?? text(v.data.owner), me);
   }
 
-  private create(v: ContactView, me: string | undefined, role: Leg["role"], phase: LegPhase, at: number): Leg {
+  #create(v: ContactView, me: string | undefined, role: Leg["role"], phase: LegPhase, at: number): Leg {
     const media = mediaOf(v.interaction.mediaType);
     const dir = obj(v.interaction.contactDirection);
     const direction: Leg["direction"] = same(dir?.type, "outbound") ? "OUTBOUND" : "INBOUND";
@@ -296,13 +295,13 @@ export class ConversationTracker {
   }
 
   /** Picks up data that can change while a leg lives (ANI update, CAD, hold), without changing its phase. */
-  private refresh(leg: Leg, v: ContactView): TrackerChange[] {
+  #refresh(leg: Leg, v: ContactView): TrackerChange[] {
     const next: Leg = { ...leg, customer: customerOf(v, leg.media, leg.direction), cad: { ...leg.cad, ...cadOf(v.interaction) } };
     if (JSON.stringify(next) === JSON.stringify(leg)) return [];
-    return this.put(next);
+    return this.#put(next);
   }
 
-  private connect(leg: Leg, v: ContactView, at: number, role: Leg["role"]): TrackerChange[] {
+  #connect(leg: Leg, v: ContactView, at: number, role: Leg["role"]): TrackerChange[] {
     if (leg.phase === "connected" && leg.role === role) return [];
     const next: Leg = {
       ...leg,
@@ -315,10 +314,10 @@ export class ConversationTracker {
     };
     const customer = customerOf(v, leg.media, leg.direction);
     if (customer.ani || customer.email) next.customer = customer;
-    return this.put(next);
+    return this.#put(next);
   }
 
-  private end(leg: Leg, at: number, closed: boolean): TrackerChange[] {
+  #end(leg: Leg, at: number, closed: boolean): TrackerChange[] {
     if (leg.phase === "ended") {
       if (!closed) return [];
       this.forget(leg.interactionId);
@@ -329,41 +328,43 @@ export class ConversationTracker {
       this.forget(leg.interactionId);
       return [{ leg: next, closed: true }];
     }
-    const changes = this.put(next);
-    this.endedOrder.push(leg.interactionId);
-    while (this.endedOrder.length > MAX_ENDED_KEPT) this.legs.delete(this.endedOrder.shift() as string);
-    return changes;
+    return this.#putEnded(next);
   }
 
   /** `eAgentContact`: the host's full picture of one task, e.g. after a desktop reload. */
-  private rehydrate(v: ContactView, existing: Leg | undefined, me: string | undefined, at: number): TrackerChange[] {
+  #rehydrate(v: ContactView, existing: Leg | undefined, me: string | undefined, at: number): TrackerChange[] {
     const state = (text(v.interaction.state) ?? "").toLowerCase();
     const terminated = v.interaction.isTerminated === true || ["wrapup", "ended", "terminated", "closed"].includes(state);
-    const consult = v.data.isConsulted === true && !this.ownedBy(v, me);
+    const consult = v.data.isConsulted === true && !this.#ownedBy(v, me);
     const phase: LegPhase = terminated ? "ended" : state === "new" || state === "offered" ? "offered" : "connected";
     if (existing) {
-      if (phase === "ended") return this.end(existing, at, false);
-      if (phase === "connected") return this.connect(existing, v, at, consult ? "consult" : "main");
-      return this.refresh(existing, v);
+      if (phase === "ended") return this.#end(existing, at, false);
+      if (phase === "connected") return this.#connect(existing, v, at, consult ? "consult" : "main");
+      return this.#refresh(existing, v);
     }
-    return this.learnt(v, me, phase, at);
+    return this.#learnt(v, me, phase, at);
   }
 
   /** A leg first seen in a later phase than its offer: it carries `rehydrated`. */
-  private learnt(v: ContactView, me: string | undefined, phase: LegPhase, at: number): TrackerChange[] {
-    const consult = v.data.isConsulted === true && !this.ownedBy(v, me);
-    const leg = this.create(v, me, consult ? "consult" : "main", phase, num(v.interaction.createdTimestamp) ?? at);
+  #learnt(v: ContactView, me: string | undefined, phase: LegPhase, at: number): TrackerChange[] {
+    const consult = v.data.isConsulted === true && !this.#ownedBy(v, me);
+    const leg = this.#create(v, me, consult ? "consult" : "main", phase, num(v.interaction.createdTimestamp) ?? at);
     leg.rehydrated = true;
-    if (phase !== "ended") return this.put(leg);
+    if (phase !== "ended") return this.#put(leg);
     leg.endedAt = at;
-    const changes = this.put(leg);
-    this.endedOrder.push(leg.interactionId);
-    while (this.endedOrder.length > MAX_ENDED_KEPT) this.legs.delete(this.endedOrder.shift() as string);
-    return changes;
+    return this.#putEnded(leg);
   }
 
-  private put(leg: Leg): TrackerChange[] {
-    this.legs.set(leg.interactionId, leg);
+  #put(leg: Leg): TrackerChange[] {
+    this.#legs.set(leg.interactionId, leg);
     return [{ leg, closed: false }];
+  }
+
+  /** An ended leg is kept for late duplicates and snapshots, the oldest dropped past the bound. */
+  #putEnded(leg: Leg): TrackerChange[] {
+    const changes = this.#put(leg);
+    this.#endedOrder.push(leg.interactionId);
+    while (this.#endedOrder.length > MAX_ENDED_KEPT) this.#legs.delete(this.#endedOrder.shift() as string);
+    return changes;
   }
 }

@@ -48,7 +48,7 @@ export interface StageOptions {
 
 export async function stage(options: StageOptions = {}): Promise<Stage> {
   const chrome = findChrome();
-  for (const f of ["widget.js", "sap-mashup/index.html", "sap-mashup/mashup.js"]) {
+  for (const f of ["widget.js", "sap-mashup/index.html", "sap-mashup/mashup.js", "sap-mashup/phone-parser.js"]) {
     if (!existsSync(join(ROOT, "dist", f))) throw new Error(`dist/${f} is missing: run "npm run build" before the browser tests (npm test does).`);
   }
   const out = mkdtempSync(join(tmpdir(), "wxcc-sandbox-"));

@@ -11,6 +11,7 @@
 import type { Frame, Page } from "playwright-core";
 import { AGENTS } from "../../sandbox/server";
 import { act, frameOf, openAlongsideDesktop, perLeg, sapState, sim, sleep, stage, waitPayloads, waitTask, type Stage } from "./browser-support";
+import { END_ACK_GRACE_MS } from "../../sap-mashup/desktop-link";
 
 jest.setTimeout(120_000);
 const A1 = AGENTS[0]!.agentId;
@@ -63,6 +64,10 @@ test("alongside, third-party storage blocked: SAP page reloads mid-call and whil
   await waitTask(popup, first, "AgentWrapup");
   await act(popup, "wrapup", first);
   await waitPayloads(page, 3);
+  // The mashup holds this END's acknowledgement back for END_ACK_GRACE_MS; an SAP reload inside that
+  // window replays it by design (at least once, the second call's case below). Let it settle first,
+  // so the first call is the "ended after a reload" case only.
+  await sleep(END_ACK_GRACE_MS + 400);
 
   // Second call: the customer hangs up and the agent wraps up while the SAP page is reloading.
   const second = (await sim(s, "inbound", { from: "+14155550133", to: A1 })) as string;

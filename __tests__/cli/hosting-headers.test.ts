@@ -14,6 +14,7 @@ import { build } from "esbuild";
 import { chromium, type Browser, type Frame, type Page } from "playwright-core";
 import { headerSet } from "../../cli/headers";
 import { mashupUrl } from "../../cli/mashup-url";
+import { MASHUP_STATIC_FILES, mashupBuildOptions } from "../../sap-mashup/mashup.build";
 
 const ROOT = join(__dirname, "../..");
 const CHROMES = [process.env.CHROME_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
@@ -41,6 +42,8 @@ let mashup = "";
 let desktop = "";
 /** The URL `wxcc-sap mashup-url` prints, as the SAP pages frame it. */
 let frameSrc = "";
+/** Paths the mashup's host was asked for. */
+const requested: string[] = [];
 
 beforeAll(async () => {
   const chrome = CHROMES.find((p): p is string => !!p && existsSync(p));
@@ -49,14 +52,15 @@ beforeAll(async () => {
   // The mashup as `npm run build` lays it out (contract §2), built here so the test needs no prior build.
   dir = mkdtempSync(join(tmpdir(), "wxcc-sap-hosting-"));
   mkdirSync(join(dir, "sap-mashup"));
-  await build({ entryPoints: [join(ROOT, "sap-mashup/index.ts")], outfile: join(dir, "sap-mashup/mashup.js"), bundle: true, minify: true, format: "iife", logLevel: "silent" });
-  for (const f of ["index.html", "mashup.css"]) copyFileSync(join(ROOT, "sap-mashup", f), join(dir, "sap-mashup", f));
+  await build({ ...mashupBuildOptions(join(dir, "sap-mashup")), logLevel: "silent" });
+  for (const f of MASHUP_STATIC_FILES) copyFileSync(join(ROOT, "sap-mashup", f), join(dir, "sap-mashup", f));
 
   // Origins first (the headers name them), handlers read them lazily.
   const m = await serve((path) => {
     const headers = headerSet({ sapOrigins: [sap], desktop: `${desktop}/`, allowLocalhost: true }).mashup;
     const file = path.startsWith("/sap-mashup/") ? path.slice("/sap-mashup/".length) || "index.html" : "";
-    if (!/^[a-z.]+$/.test(file) || !existsSync(join(dir, "sap-mashup", file))) return { status: 404, body: "not found" };
+    requested.push(file);
+    if (!/^[a-z][a-z-]*\.[a-z]+$/.test(file) || !existsSync(join(dir, "sap-mashup", file))) return { status: 404, body: "not found" };
     return { body: readFileSync(join(dir, "sap-mashup", file), "utf8"), type: TYPES[extname(file)], headers };
   });
   const d = await serve(() => ({ body: '<!doctype html><title>Agent Desktop</title><p id="desk">stand-in Agent Desktop</p>' }));
@@ -112,6 +116,14 @@ describe("hosting dist/ with the printed headers (docs/hosting.md)", () => {
     expect(bg).toBe("rgb(238, 241, 244)");
     const d = await frameAt(page, desktop);
     await d.waitForSelector("#desk", { timeout: 10_000 });
+    // The page loads its module script, not the phone parser chunk: that comes when a number needs it.
+    expect(requested.filter((f) => f.endsWith(".js"))).toEqual(["mashup.js"]);
+
+    // A click-to-dial with a formatted number: the chunk loads under the same policy and reads the
+    // number; the stand-in desktop has no widget, so the dial itself is refused as "not linked".
+    await page.evaluate((origin) => (document.getElementById("cti") as HTMLIFrameElement).contentWindow!.postMessage({ PhoneNumber: "+1 650 305 4000" }, origin), mashup);
+    await m.waitForFunction(() => /not linked/.test(document.querySelector("wxcc-sap-panel")?.shadowRoot?.querySelector(".notices")?.textContent ?? ""), undefined, { timeout: 15_000 });
+    expect(requested.filter((f) => f.endsWith(".js"))).toEqual(["mashup.js", "phone-parser.js"]);
     expect(lines.filter((l) => /CSP violation|Content Security Policy|Refused to/i.test(l))).toEqual([]);
     await page.close();
   }, 60_000);

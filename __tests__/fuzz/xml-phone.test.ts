@@ -3,14 +3,17 @@
  * the reduced phone metadata the mashup ships answers exactly as libphonenumber-js's own does.
  */
 import fc from "fast-check";
-import { parsePhoneNumberFromString, type MetadataJson } from "libphonenumber-js/core";
+import { isSupportedCountry as librarySupports, parsePhoneNumberFromString, type MetadataJson } from "libphonenumber-js/core";
 import fullMin from "libphonenumber-js/metadata.min.json";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { toE164 } from "../../sap-mashup/phone";
-import { reducePhoneMetadata, type MinMetadata } from "../../sap-mashup/phone-metadata";
+import { isSupportedCountry, toE164 } from "../../sap-mashup/phone";
+import { countryCodes, reducePhoneMetadata, type MinMetadata } from "../../sap-mashup/phone-metadata";
 import { toXml } from "../../sap-mashup/xml";
 import { RUNS, hostileValue, prototypesIntact } from "./support";
+import { loadPhoneParser } from "../support/phone-parser";
+
+beforeAll(loadPhoneParser);
 
 const FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const fieldName = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,12}$/);
@@ -68,8 +71,24 @@ describe("reduced phone metadata", () => {
   const full = fullMin as unknown as MetadataJson;
   const reduced = JSON.parse(readFileSync(join(__dirname, "../../sap-mashup/phone-metadata.json"), "utf8")) as MetadataJson;
 
-  test("the committed file is what the build generates from the installed libphonenumber-js", () => {
+  test("the committed files are what the build generates from the installed libphonenumber-js", () => {
     expect(reduced).toEqual(reducePhoneMetadata(fullMin as unknown as MinMetadata));
+    const countries: unknown = JSON.parse(readFileSync(join(__dirname, "../../sap-mashup/phone-countries.json"), "utf8"));
+    expect(countries).toBe(countryCodes(fullMin as unknown as MinMetadata));
+  });
+
+  test("the page's country list (for defaultCountry) accepts exactly the codes the library supports", () => {
+    const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    let supported = 0;
+    for (const a of letters) {
+      for (const b of letters) {
+        const c = a + b;
+        expect([c, isSupportedCountry(c)]).toEqual([c, librarySupports(c as never, full)]);
+        if (isSupportedCountry(c)) supported++;
+      }
+    }
+    expect(supported).toBe(Object.keys((fullMin as unknown as MinMetadata).countries).length);
+    for (const c of ["", "U", "us", "USA", "001", " US", "U1"]) expect([c, isSupportedCountry(c)]).toEqual([c, false]);
   });
 
   const answer = (raw: string, country: string | undefined, md: MetadataJson) => {

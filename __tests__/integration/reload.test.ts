@@ -50,6 +50,19 @@ async function agent(mode: StoreMode, tab: Storage): Promise<AgentChain> {
 const CALL = ["CALL INBOUND NOTIFY", "CALL INBOUND ACCEPT", "CALL UPDATEACTIVITY END"];
 const CHAT = ["CHAT INBOUND NOTIFY", "CHAT INBOUND ACCEPT", "CHAT UPDATEACTIVITY END"];
 
+test("what SAP was told reaches the tab's storage when the page goes away, before the ledger's save delay", async () => {
+  const tab = tabStorage();
+  const a = await agent("storage", tab);
+  const id = h.cc.inbound({ from: "+14155550100", to: a.agentId });
+  await h.settle();
+  await contact(a).accept({ interactionId: id });
+  await h.settle();
+  expect(a.sap.summary).toEqual(CALL.slice(0, 2));
+  a.mashupWin.hide();
+  const stored = new ActivityLedger(safeSessionStorage({ sessionStorage: tab })).open();
+  expect(stored.map((r) => [r.interactionId, r.posted])).toEqual([[id, ["NOTIFY", "ACCEPT"]]]);
+});
+
 describe.each<StoreMode>(["storage", "blocked"])("mashup reload with sessionStorage %s", (mode) => {
   test("mid-call: the call is listed again, no second ACCEPT, one END", async () => {
     const tab = tabStorage();

@@ -8,6 +8,7 @@ import { ContactCenter } from "../../sandbox/desktop-host/contact-center";
 import { SapRecorder } from "../../sandbox/sap-host/sap-recorder";
 import { parseConfig, type MashupConfig } from "../../sap-mashup/config";
 import { MashupApp } from "../../sap-mashup/mashup-app";
+import type { PhoneParserLoaderOptions } from "../../sap-mashup/phone";
 import type { Notice } from "../../sap-mashup/sap-payload";
 import { WidgetConnector } from "../../widget/connector";
 import { sdkDesktopPort, type DesktopApi } from "../../widget/desktop-port";
@@ -59,6 +60,8 @@ export interface AgentOptions {
   store?: KeyValueStore;
   /** The idle codes Webex has configured for the agent; the emulator's defaults otherwise. */
   idleCodes?: IdleCode[];
+  /** How the mashup fetches its phone parser chunk (e.g. held back or failing); at once by default. */
+  phone?: PhoneParserLoaderOptions;
 }
 
 /** Wrap-up data as the Desktop UI sends it. */
@@ -96,7 +99,7 @@ export class Harness {
     const chain: Partial<AgentChain> = { agentId, host, sapWin, mashupWin, desktopWin, notices: [], linked: [] };
     chain.sap = new SapRecorder(sapWin.self, [MASHUP_ORIGIN]);
     chain.store = o.store ?? safeSessionStorage(undefined);
-    this.startMashup(chain, o.query);
+    this.startMashup(chain, o.query, o.phone);
     const desktop = loadSdk(host);
     host.ready();
     chain.desktop = desktop;
@@ -112,7 +115,7 @@ export class Harness {
   }
 
   /** (Re)starts the mashup of a chain, e.g. to emulate a reload of the mashup frame. */
-  startMashup(chain: Partial<AgentChain>, query?: string): MashupApp {
+  startMashup(chain: Partial<AgentChain>, query?: string, phone?: PhoneParserLoaderOptions): MashupApp {
     chain.mashup?.stop();
     const config = this.config(query);
     const mashup = new MashupApp(
@@ -126,6 +129,7 @@ export class Harness {
       chain.store,
       Date.now,
       TEST_END_ACK_GRACE_MS,
+      phone,
     );
     mashup.start();
     mashup.attachDesktop(chain.desktopWin!.ref(chain.mashupWin!) as unknown as Window);

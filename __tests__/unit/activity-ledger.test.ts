@@ -1,6 +1,6 @@
 /** What SAP was told per agent leg, kept across reloads when storage allows. */
 import { safeSessionStorage, type KeyValueStore } from "../../channel/safe-storage";
-import { ActivityLedger, LEDGER_LIMIT } from "../../sap-mashup/activity-ledger";
+import { ActivityLedger, LEDGER_LIMIT, LEDGER_SAVE_DELAY_MS } from "../../sap-mashup/activity-ledger";
 import type { LegRecord, SapAction } from "../../sap-mashup/sap-payload";
 
 const KEY = "wxcc-sap:ledger:v1";
@@ -28,6 +28,7 @@ test("records survive a reload through the store, with their ActivityUUID", () =
   const a = new ActivityLedger(store);
   a.put(rec("R1", ["NOTIFY", "ACCEPT"], { activityUUID: "uuid-1" }));
   a.put(rec("R2", ["NOTIFY", "ACCEPT", "END"]));
+  a.flush(); // the page going away
   const b = new ActivityLedger(store);
   expect(b.size).toBe(2);
   expect(b.get("R1")).toEqual(rec("R1", ["NOTIFY", "ACCEPT"], { activityUUID: "uuid-1" }));
@@ -100,6 +101,7 @@ test("eviction keeps open legs and drops finished ones, oldest first", () => {
   expect(l.get(`DONE-${LEDGER_LIMIT - 1}`)).toBeDefined();
   expect(l.open().map((r) => r.ref)).toEqual(["OPEN-OLD", "OPEN-NEW"]);
   // And what was stored is what a reload sees.
+  l.flush();
   expect(new ActivityLedger(store).size).toBe(LEDGER_LIMIT);
 });
 
@@ -129,4 +131,44 @@ test("a re-put moves a record to the newest position", () => {
   l.put(rec("NEW", ["NOTIFY", "END"]));
   expect(l.get("A")).toBeDefined();
   expect(l.get("D-0")).toBeUndefined();
+});
+
+describe("writes to storage are coalesced", () => {
+  afterEach(() => jest.useRealTimers());
+
+  test("many changes in a burst are one write, made after the delay", () => {
+    jest.useFakeTimers();
+    const store = memoryStore();
+    const l = new ActivityLedger(store);
+    for (let i = 0; i < 10; i++) l.put(rec(`R${i}`, ["NOTIFY"]));
+    expect(store.writes).toBe(0);
+    jest.advanceTimersByTime(LEDGER_SAVE_DELAY_MS - 1);
+    expect(store.writes).toBe(0);
+    jest.advanceTimersByTime(1);
+    expect(store.writes).toBe(1);
+    expect(new ActivityLedger(store).size).toBe(10);
+    jest.advanceTimersByTime(10 * LEDGER_SAVE_DELAY_MS);
+    expect(store.writes).toBe(1);
+  });
+
+  test("flush writes pending changes at once, and nothing when there are none", () => {
+    jest.useFakeTimers();
+    const store = memoryStore();
+    const l = new ActivityLedger(store);
+    l.flush();
+    expect(store.writes).toBe(0);
+    l.put(rec("R1", ["NOTIFY", "ACCEPT"]));
+    l.flush();
+    expect(store.writes).toBe(1);
+    expect(new ActivityLedger(store).get("R1")?.posted).toEqual(["NOTIFY", "ACCEPT"]);
+    jest.advanceTimersByTime(LEDGER_SAVE_DELAY_MS);
+    expect(store.writes).toBe(1);
+  });
+
+  test("without a store nothing is scheduled", () => {
+    jest.useFakeTimers();
+    const l = new ActivityLedger();
+    l.put(rec("R1", ["NOTIFY"]));
+    expect(jest.getTimerCount()).toBe(0);
+  });
 });

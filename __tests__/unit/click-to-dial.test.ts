@@ -1,6 +1,9 @@
 /** SAP's click-to-dial object (contract §6) and the book that ties its ActivityUUID to the call. */
 import type { Leg } from "../../channel/protocol";
 import { DIAL_MATCH_WINDOW_MS, DialBook, isClickToDial, parseClickToDial } from "../../sap-mashup/click-to-dial";
+import { loadPhoneParser } from "../support/phone-parser";
+
+beforeAll(loadPhoneParser);
 
 const UUID = "00163e2a-1234-1eda-b895-42c904e08752";
 

@@ -26,6 +26,18 @@ test("defaults: JSON, no mappings, follow selection on", () => {
 describe("defaultCountry", () => {
   test("an ISO code, any case", () => expect(ok("&defaultCountry=de").defaultCountry).toBe("DE"));
   test("anything else is an error naming the parameter", () => expect(errors("&defaultCountry=XX")).toEqual(['defaultCountry: "XX" is not an ISO 3166 country code']));
+  test("checked at start without libphonenumber-js, which the page loads only on demand (sap-mashup/phone.ts)", () => {
+    jest.isolateModules(() => {
+      jest.doMock("libphonenumber-js/core", () => {
+        throw new Error("libphonenumber-js was loaded to check the configuration");
+      });
+      const isolated = (require("../../sap-mashup/config") as typeof import("../../sap-mashup/config")).parseConfig;
+      const de = isolated(BASE + "&defaultCountry=de");
+      expect(de.ok && de.config.defaultCountry).toBe("DE");
+      expect(isolated(BASE + "&defaultCountry=XX")).toEqual({ ok: false, errors: ['defaultCountry: "XX" is not an ISO 3166 country code'] });
+    });
+    jest.dontMock("libphonenumber-js/core");
+  });
 });
 
 describe("channels", () => {

@@ -1,5 +1,8 @@
 /** Numbers to E.164 with "+" (contract §5 ANI, §6 click-to-dial), by libphonenumber-js. */
 import { toE164 } from "../../sap-mashup/phone";
+import { loadPhoneParser } from "../support/phone-parser";
+
+beforeAll(loadPhoneParser);
 
 describe("international numbers", () => {
   test.each([

@@ -5,6 +5,9 @@
 import type { Leg } from "../../channel/protocol";
 import { missingActions, newRecord, planLeg, sapTypeOf, type LegRecord, type PayloadConfig } from "../../sap-mashup/sap-payload";
 import { legReferenceId, originalReferenceId } from "../../sap-mashup/reference-ids";
+import { loadPhoneParser } from "../support/phone-parser";
+
+beforeAll(loadPhoneParser);
 
 const ID = "0ae913a4-c857-4705-8d49-000000000001";
 const AGENT = "agent-1";
