@@ -37,7 +37,7 @@ interface Peer {
 /** How long to wait for the widget's answer to a command. */
 export const COMMAND_TIMEOUT_MS = 15000;
 /** Handled sequence numbers older than this many are forgotten (the widget never replays that far back). */
-const SEEN_WINDOW = 10000;
+export const SEEN_WINDOW = 10000;
 /**
  * How long the acknowledgement of a leg's END is held back. When the SAP page reloads, a payload
  * posted to it just before its document is replaced is silently lost, and the mashup cannot see
@@ -260,7 +260,6 @@ export class DesktopLink {
   }
 
   private event(peer: Peer, m: MessageOf<"event">): void {
-    if (this.#hidden) return; // replayed to whichever mashup comes next
     const ack = () => post(peer.window, message({ t: "ack", instance: this.instance, seq: m.seq }), peer.origin, this.#log);
     if (this.#deferred.has(m.seq)) return; // acknowledged when its grace period is over
     if (peer.seen.has(m.seq) || m.seq <= peer.maxSeen - SEEN_WINDOW) return void ack();
@@ -273,7 +272,14 @@ export class DesktopLink {
     }
     peer.seen.add(m.seq);
     if (m.seq > peer.maxSeen) peer.maxSeen = m.seq;
-    if (peer.seen.size > SEEN_WINDOW) for (const s of peer.seen) if (s <= peer.maxSeen - SEEN_WINDOW) peer.seen.delete(s);
+    // Events are handled in sequence order, so the set's insertion order is oldest first: stop at the
+    // first one still inside the window instead of walking all SEEN_WINDOW entries on every event.
+    if (peer.seen.size > SEEN_WINDOW) {
+      for (const s of peer.seen) {
+        if (s > peer.maxSeen - SEEN_WINDOW) break;
+        peer.seen.delete(s);
+      }
+    }
     if (m.body.kind !== "leg" || m.body.leg.phase !== "ended") return void ack();
     const timer = setTimeout(() => {
       this.#deferred.delete(m.seq);

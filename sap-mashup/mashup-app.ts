@@ -23,9 +23,6 @@ export interface MashupView {
 /** Offered when the admin sets no `logoutReasons`; Webex itself keeps none of them (reference §3.7). */
 export const DEFAULT_LOGOUT_REASONS: readonly string[] = ["End of shift", "Lunch", "Training", "Meeting", "Personal", "Technical problem", "Other"];
 
-/** Shown when SAP asks to sign out while a conversation is open; the widget and the SDK refuse as well. */
-export const OPEN_CONVERSATIONS = SIGN_OUT_REFUSED;
-
 export type MashupWindow = Pick<Window, "addEventListener" | "removeEventListener" | "parent" | "postMessage">;
 
 export class MashupApp {
@@ -157,7 +154,7 @@ export class MashupApp {
     if (!this.logoutReasons.includes(reason)) return this.refuse("Pick a sign-out reason from the list.");
     if (this.sync.agent?.status === "signed-out") return this.refuse("You are already signed out.");
     // What the mashup knows is open; the widget re-checks with the desktop's own list.
-    if (this.sync.legs.size > 0) return this.refuse(OPEN_CONVERSATIONS);
+    if (this.sync.legs.size > 0) return this.refuse(SIGN_OUT_REFUSED);
     this.log.info(`sign-out requested, reason: ${reason}`);
     const error = await this.link.command({ kind: "sign-out", reason });
     if (error) return this.refuse(`You were not signed out: ${error}`);

@@ -274,6 +274,4 @@ export class WidgetConnector {
   }
 }
 
-export { SIGN_OUT_REFUSED };
-
 export type { Leg };

@@ -4,9 +4,9 @@
  * reason chosen in SAP (Webex gets its own fixed reason), refused while conversations are open.
  */
 import { Harness, type AgentChain, actions, wrapupRequest } from "../support/harness";
-import { PROTOCOL, type AgentState, type EventBody } from "../../channel/protocol";
-import { DEFAULT_LOGOUT_REASONS, OPEN_CONVERSATIONS } from "../../sap-mashup/mashup-app";
-import { SIGN_OUT_REFUSED, WEBEX_LOGOUT_REASON } from "../../widget/connector";
+import { PROTOCOL, SIGN_OUT_REFUSED, type AgentState, type EventBody } from "../../channel/protocol";
+import { DEFAULT_LOGOUT_REASONS } from "../../sap-mashup/mashup-app";
+import { WEBEX_LOGOUT_REASON } from "../../widget/connector";
 
 let h: Harness;
 beforeEach(() => (h = Harness.quiet(["warn", "error"])));
@@ -176,8 +176,8 @@ test("sign-out is refused while a conversation is open: by the mashup, by the wi
   await contact(a).accept({ interactionId: id });
   await h.settle();
 
-  expect(await a.mashup.signOut("End of shift")).toBe(OPEN_CONVERSATIONS);
-  expect(a.notices.at(-1)).toEqual({ level: "error", text: OPEN_CONVERSATIONS });
+  expect(await a.mashup.signOut("End of shift")).toBe(SIGN_OUT_REFUSED);
+  expect(a.notices.at(-1)).toEqual({ level: "error", text: SIGN_OUT_REFUSED });
   // Straight to the widget, as a mashup with a stale picture would.
   expect(await a.mashup.link.command({ kind: "sign-out", reason: "End of shift" })).toBe(SIGN_OUT_REFUSED);
 

@@ -6,7 +6,7 @@
  */
 import { Log } from "../../channel/log";
 import { message, type EventBody, type Leg } from "../../channel/protocol";
-import { DesktopLink, type Inbound } from "../../sap-mashup/desktop-link";
+import { DesktopLink, SEEN_WINDOW, type Inbound } from "../../sap-mashup/desktop-link";
 
 const DESKTOP = "https://desktop.wxcc-us1.cisco.com";
 
@@ -154,4 +154,17 @@ test("with nothing to wait for, messages are handled at once, as before", () => 
   t.event(1, { kind: "leg", leg: leg("call", "offered") });
   expect(t.handled).toEqual(["call offered"]);
   expect(t.acked()).toEqual([1]);
+});
+
+test("past SEEN_WINDOW events, a replay inside the window is still recognised, and one below it is acknowledged unhandled", () => {
+  const t = setUp();
+  const agent: EventBody = { kind: "agent", agent: { status: "available", idleCodes: [], outdialEnabled: true } };
+  const last = SEEN_WINDOW + 50;
+  for (let seq = 1; seq <= last; seq++) t.event(seq, agent);
+  expect(t.handled).toHaveLength(last);
+  t.event(last - SEEN_WINDOW + 1, agent); // the oldest still inside the window
+  t.event(last - 1, agent);
+  t.event(40, agent); // long gone from the window
+  expect(t.handled).toHaveLength(last);
+  expect(t.acked().slice(last)).toEqual([last - SEEN_WINDOW + 1, last - 1, 40]);
 });
