@@ -10,6 +10,8 @@ import type { PhoneResult } from "./phone";
 import reduced from "./phone-metadata.json";
 
 const metadata = reduced as unknown as MetadataJson;
+/** "+" and at most 15 digits (ITU-T E.164). */
+const E164_MAX_LENGTH = 16;
 
 /**
  * `text` is trimmed, non-empty and at most 64 characters (phone.ts checks that). `defaultCountry`
@@ -28,6 +30,8 @@ export function parsePhone(text: string, defaultCountry?: CountryCode): PhoneRes
   if (!parsed) {
     return { ok: false, reason: cleaned.startsWith("+") || defaultCountry ? "not a phone number" : "no country code and no default country" };
   }
-  if (!parsed.isPossible()) return { ok: false, reason: "not a possible phone number" };
+  // E.164 has at most 15 digits, but the library can build a longer number from a long national
+  // part (e.g. "+49 10000000000000" passes its possible-length check): no such number exists.
+  if (!parsed.isPossible() || parsed.number.length > E164_MAX_LENGTH) return { ok: false, reason: "not a possible phone number" };
   return { ok: true, e164: parsed.number };
 }

@@ -59,6 +59,10 @@ describe("refused", () => {
     ["   ", "US"],
     ["tel:", undefined],
     ["+".padEnd(70, "1"), undefined],
+    // Longer than E.164's 15 digits once the country code is added (found by the fuzz test, seed 1198946391).
+    ["+49 10000000000000", undefined],
+    ["10000000000000", "DE"],
+    ["new Number(-10000000000000)", "DE"],
   ] as const)("%j (default %s)", (raw, country) => {
     const r = toE164(raw, country);
     expect(r.ok).toBe(false);
