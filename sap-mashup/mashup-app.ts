@@ -122,7 +122,7 @@ export class MashupApp {
 
   notice(n: Notice): void {
     this.view.notice(n);
-    this.log.write(n.level, n.text);
+    this.log.write(n.level, n.ref ? `${n.text} (leg ${n.ref})` : n.text);
   }
 
   get logoutReasons(): readonly string[] {

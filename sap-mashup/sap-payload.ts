@@ -7,6 +7,8 @@ import type { CountryCode } from "libphonenumber-js/core";
 import type { Leg } from "../channel/protocol";
 import { needsParser, toE164 } from "./phone";
 import { legReferenceId, originalReferenceId } from "./reference-ids";
+import { keepValidFields, type RejectedField } from "./sap-field-rules";
+import { maskValue } from "../channel/mask";
 
 export type SapAction = "NOTIFY" | "ACCEPT" | "END";
 export type SapType = "CALL" | "CHAT" | "MESSAGE";
@@ -43,6 +45,8 @@ export interface LegRecord {
 export interface Notice {
   level: "info" | "warn" | "error";
   text: string;
+  /** The ExternalReferenceID of the leg it concerns, if any: the log names the leg by it. */
+  ref?: string;
 }
 
 export interface Plan {
@@ -125,14 +129,15 @@ export function planLeg(leg: Leg, record: LegRecord | undefined, cfg: PayloadCon
     }
   }
 
+  // Values as Webex gives them (numbers made E.164 where they can be); any that breaks its SAP
+  // field rule is left out below, never sent.
   const customer: SapPayload = {};
   if (type === "CHAT") {
-    if (leg.customer.email) customer.Email = leg.customer.email;
+    if (leg.customer.email) customer.Email = leg.customer.email.trim();
     else notices.push({ level: "warn", text: "The conversation has no customer e-mail address: SAP cannot identify the customer." });
   } else if (leg.customer.ani) {
     const n = toE164(leg.customer.ani, cfg.defaultCountry);
-    if (n.ok) customer.ANI = n.e164;
-    else notices.push({ level: "warn", text: `The customer's number is not usable (${n.reason}): SAP cannot identify the caller.` });
+    customer.ANI = n.ok ? n.e164 : leg.customer.ani;
   } else {
     notices.push({ level: "warn", text: "The conversation has no customer number: SAP cannot identify the caller." });
   }
@@ -147,18 +152,37 @@ export function planLeg(leg: Leg, record: LegRecord | undefined, cfg: PayloadCon
     const value = leg.cad[variable];
     if (value !== undefined && value !== "") extra[field] = value;
   }
+  const who = keepValidFields(customer);
+  const more = keepValidFields(extra);
+  const rejected = [...who.rejected, ...more.rejected];
+  if (rejected.length > 0) notices.push(leftOutNotice(leg, rejected));
 
   const ids = { ExternalReferenceID: rec.ref, ExternalOriginalReferenceID: originalReferenceId(leg.interactionId) };
   const payloads = actions.map((action): SapPayload => ({
     Type: type,
     EventType: action === "END" ? "UPDATEACTIVITY" : leg.direction,
     Action: action,
-    ...customer,
+    ...who.kept,
     ...ids,
-    ...extra,
+    ...more.kept,
   }));
   rec.posted.push(...actions);
   rec.at = now;
   rec.leg = { ...leg, cad: {} };
   return { payloads, record: rec, notices };
+}
+
+/**
+ * One notice per conversation for the values its payloads go without. The values are personal data
+ * (numbers, addresses): shown masked, as in the log.
+ */
+function leftOutNotice(leg: Leg, rejected: readonly RejectedField[]): Notice {
+  const identifies = rejected.some((r) => r.field === "ANI" || r.field === "Email");
+  const what = rejected.map((r) => `${r.field} "${maskValue(r.value.length > 40 ? `${r.value.slice(0, 40)}…` : r.value)}"`).join(", ");
+  return {
+    level: "warn",
+    text: identifies
+      ? `SAP cannot identify the customer of this ${leg.media === "telephony" ? "call" : "conversation"}: ${what} is not valid for SAP and was left out. The conversation is still logged in SAP.`
+      : `Left out of what SAP gets for this conversation, as not valid for SAP: ${what}.`,
+  };
 }

@@ -151,7 +151,7 @@ export class SapSync {
     if (this.#noticed.has(key)) return;
     this.#noticed.add(key);
     if (this.#noticed.size > 500) this.#noticed.delete(this.#noticed.values().next().value as string);
-    this.#host.notice(n);
+    this.#host.notice({ ...n, ref });
   }
 
   agentChanged(agent: AgentState): void {

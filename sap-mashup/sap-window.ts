@@ -3,7 +3,7 @@
  * envelope is SAP's (contract §5): JSON mode posts `{ payload }` as an object, XML mode a string.
  */
 import type { Log } from "../channel/log";
-import { maskText } from "../channel/mask";
+import { maskValue } from "../channel/mask";
 import type { SapPayload } from "./sap-payload";
 import { toXml } from "./xml";
 
@@ -33,7 +33,9 @@ export class SapWindow {
         this.log.error(`could not post to SAP: ${(e as Error)?.name ?? "error"}`);
       }
     }
-    this.log.info(`to SAP: ${maskText(`${payload.Type} ${payload.EventType} ${payload.Action} ${payload.ExternalReferenceID ?? ""} ${payload.ANI ?? payload.Email ?? ""}`)}`);
+    // The leg by its whole ExternalReferenceID (support looks it up in SAP); the customer masked.
+    const customer = payload.ANI ?? payload.Email;
+    this.log.info(`to SAP: ${payload.Type} ${payload.EventType} ${payload.Action} leg ${payload.ExternalReferenceID ?? "?"}${customer ? ` customer ${maskValue(customer)}` : ""}`);
     return delivered;
   }
 }

@@ -56,7 +56,7 @@ describe("live chat", () => {
 
   test("a chat without any e-mail still pops (no Email) and the mashup says SAP cannot identify the customer", async () => {
     const a = await h.agent();
-    h.cc.inbound({
+    const id = h.cc.inbound({
       media: "chat",
       from: "anon@example.org",
       to: a.agentId,
@@ -68,7 +68,7 @@ describe("live chat", () => {
     await h.settle();
     expect(a.sap.payloads.map((p) => p.fields.Action)).toEqual(["NOTIFY"]);
     expect(a.sap.payloads[0]?.fields.Email).toBeUndefined();
-    expect(a.notices).toEqual([{ level: "warn", text: "The conversation has no customer e-mail address: SAP cannot identify the customer." }]);
+    expect(a.notices).toEqual([{ level: "warn", text: "The conversation has no customer e-mail address: SAP cannot identify the customer.", ref: ids(id, a).ExternalReferenceID }]);
   });
 });
 

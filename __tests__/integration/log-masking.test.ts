@@ -125,4 +125,14 @@ test("no customer number, address or name appears in any log line after a full s
   // The scan itself would catch an unmasked line of each kind.
   expect(leaksIn(["ANI 469-676-2938", "from jane.doe@example.com", "name Priya Raman"])).toHaveLength(6);
   expect(leaksIn(lines)).toEqual([]);
+
+  // Issue 11: masking never alters an identifier. Every leg SAP got is named whole in the mashup's
+  // log, and in the console as support sees it.
+  const refs = [...new Set(a.sap.payloads.map((p) => p.fields.ExternalReferenceID as string))];
+  expect(refs.length).toBeGreaterThanOrEqual(5);
+  const mashupLines = a.mashup.log.recent().map((l) => l.text);
+  for (const ref of refs) {
+    expect(mashupLines.filter((l) => l.includes(`leg ${ref}`)).length).toBeGreaterThan(0);
+    expect(consoleLines.filter((l) => l.includes(ref)).length).toBeGreaterThan(0);
+  }
 });

@@ -1,6 +1,8 @@
 /** Nothing a customer says reaches a log unmasked (channel/mask.ts, channel/log.ts). */
 import { Log } from "../../channel/log";
-import { maskEmail, maskName, maskPhone, maskText } from "../../channel/mask";
+import fc from "fast-check";
+import { maskEmail, maskName, maskPhone, maskText, maskValue } from "../../channel/mask";
+import { legReferenceId, originalReferenceId } from "../../sap-mashup/reference-ids";
 
 describe("maskPhone", () => {
   test.each([
@@ -67,4 +69,53 @@ test("every log line is masked before it is stored or sent to a sink, at every l
   }
   expect(log.dropped.get("origin")).toBe(1);
   expect(log.droppedTotal()).toBe(1);
+});
+
+/** Issue 11: support finds a leg by its full ExternalReferenceID; masking used to cut digits out of it. */
+describe("identifiers stay whole", () => {
+  test("the ExternalReferenceID seen cut as DD****82EB5147FFE19D681CC1FA9A5B is kept", () => {
+    const ref = "DD4567882EB5147FFE19D681CC1FA9A5B";
+    expect(maskText(`to SAP: CALL INBOUND NOTIFY ${ref} +*********00`)).toBe(`to SAP: CALL INBOUND NOTIFY ${ref} +*********00`);
+  });
+
+  test("dashed UUIDs stay whole even when a group is all digits; a number beside them is still masked", () => {
+    const id = "12345678-1234-5678-9012-345678901234";
+    expect(maskText(`interaction ${id} from +14155550100`)).toBe(`interaction ${id} from +*********00`);
+  });
+
+  test("digit runs longer than any phone number (all-digit ids) are left alone", () => {
+    const id = "12345678901234567890123456789012";
+    expect(maskText(`leg ${id}`)).toBe(`leg ${id}`);
+  });
+
+  test("property: every derived SAP ID and every UUID survives masking, whatever stands around it", () => {
+    const hex = fc.constantFrom(..."0123456789abcdef".split(""));
+    const hexN = (n: number) => fc.array(hex, { minLength: n, maxLength: n }).map((a) => a.join(""));
+    const uuid = fc.tuple(hexN(8), hexN(4), hexN(4), hexN(4), hexN(12)).map((p) => p.join("-"));
+    fc.assert(
+      fc.property(uuid, fc.string({ maxLength: 12 }), fc.constantFrom("", " ", ": ", "(", "="), (id, agent, sep) => {
+        const ref = legReferenceId(id, agent);
+        const orig = originalReferenceId(id);
+        const out = maskText(`leg${sep}${ref} of${sep}${orig} (${id}) call +14155550100`);
+        expect(out).toContain(ref);
+        expect(out).toContain(orig);
+        expect(out).toContain(id);
+        expect(out).not.toContain("4155550100");
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe("maskValue: any value a customer gave, for a notice", () => {
+  test.each([
+    ["jane.doe@example.com", "j***@e***.com"],
+    ["+1 415 555 0100", "+*********00"],
+    ["not-an-email", "n***l"],
+    ["jane doe@example.com", "j***m"],
+    ["hello", "h***o"],
+    ["ab", "***"],
+  ])("%j → %j", (raw, masked) => {
+    expect(maskValue(raw)).toBe(masked);
+  });
 });

@@ -184,12 +184,13 @@ describe("planLeg", () => {
       const p = plan(leg({ customer: { ani: "015112345678" }, dnis: "089 12345000" }), undefined, { defaultCountry: "DE" });
       expect([p.payloads[0]!.ANI, p.payloads[0]!.DNIS]).toEqual(["+4915112345678", "+498912345000"]);
     });
-    test("an unusable number: no ANI, a warning; DNIS kept as given when not a number", () => {
+    test("an unusable number: no ANI, one warning naming it masked; DNIS kept as given when not a number", () => {
       const p = plan(leg({ customer: { ani: "anonymous" }, dnis: "sip:queue" }));
       expect(p.payloads[0]!.ANI).toBeUndefined();
       expect(p.payloads[0]!.DNIS).toBe("sip:queue");
-      expect(p.notices.map((n) => n.level)).toEqual(["warn"]);
-      expect(p.notices[0]!.text).toMatch(/^The customer's number is not usable \(.+\): SAP cannot identify the caller\.$/);
+      expect(p.notices).toEqual([
+        { level: "warn", text: 'SAP cannot identify the customer of this call: ANI "a***s" is not valid for SAP and was left out. The conversation is still logged in SAP.' },
+      ]);
     });
     test("no number: a warning, still a pop", () => {
       const p = plan(leg({ customer: {} }));
@@ -210,5 +211,51 @@ describe("planLeg", () => {
     test("call-associated data is not kept in the record (it may be sensitive and is not needed for END)", () => {
       expect(plan(leg({ cad: { Case: "1" } })).record.leg!.cad).toEqual({});
     });
+  });
+});
+
+/** Issue 11: a value that breaks its SAP field rule is left out; the conversation is still reported. */
+describe("values that break an SAP field rule", () => {
+  const chat = (email: string, media: Leg["media"] = "chat") => leg({ media, channel: media, customer: { email }, dnis: "chat-entry-point" });
+
+  test.each([
+    ["chat", "not-an-email", "n***l"],
+    ["email", "a@b", "a***b"],
+    ["chat", "jane doe@example.com", "j***m"],
+  ] as const)("a %s from %j: reported without Email, one notice with the address masked", (media, email, masked) => {
+    const p = plan(chat(email, media));
+    expect(p.payloads).toEqual([{ Type: "CHAT", EventType: "INBOUND", Action: "NOTIFY", ExternalReferenceID: REF, ExternalOriginalReferenceID: ORIG, DNIS: "chat-entry-point" }]);
+    expect(p.notices).toEqual([
+      { level: "warn", text: `SAP cannot identify the customer of this conversation: Email "${masked}" is not valid for SAP and was left out. The conversation is still logged in SAP.` },
+    ]);
+    expect(JSON.stringify(p.notices)).not.toContain(email);
+  });
+
+  test("a valid address with spaces around it is sent trimmed", () => {
+    expect(plan(chat("  li.wei@mail.example ")).payloads[0]!.Email).toBe("li.wei@mail.example");
+  });
+
+  test("a call from \"hello\": no ANI, DNIS kept, one notice", () => {
+    const p = plan(leg({ customer: { ani: "hello" } }));
+    expect(p.payloads).toEqual([{ Type: "CALL", EventType: "INBOUND", Action: "NOTIFY", ExternalReferenceID: REF, ExternalOriginalReferenceID: ORIG, DNIS: "+18005550100" }]);
+    expect(p.notices).toHaveLength(1);
+    expect(p.notices[0]!.text).toContain('ANI "h***o"');
+  });
+
+  test("a Custom_n value longer than 255 characters or with a control character is left out; the others are sent", () => {
+    const cadFields = { Case: "Custom_1", Note: "Custom_2", Tier: "Custom_3" } as const;
+    const p = plan(leg({ cad: { Case: "C".repeat(256), Note: "line\u0007bell", Tier: "gold" } }), undefined, { cadFields });
+    expect(p.payloads[0]).toEqual({ Type: "CALL", EventType: "INBOUND", Action: "NOTIFY", ANI: "+14155550100", ExternalReferenceID: REF, ExternalOriginalReferenceID: ORIG, DNIS: "+18005550100", Custom_3: "gold" });
+    expect(p.notices).toHaveLength(1);
+    expect(p.notices[0]!.text).toMatch(/^Left out of what SAP gets for this conversation, as not valid for SAP: Custom_1 "C\*\*\*…", Custom_2 "l\*\*\*l"\.$/);
+    expect(plan(leg({ cad: { Case: "C".repeat(255) } }), undefined, { cadFields }).payloads[0]!.Custom_1).toHaveLength(255);
+  });
+
+  test("every payload of the leg carries the same valid fields, and the notice text does not change between them", () => {
+    const offered = plan(chat("not-an-email"));
+    const connected = plan({ ...chat("not-an-email"), phase: "connected" }, offered.record);
+    const ended = plan({ ...chat("not-an-email"), phase: "ended" }, connected.record);
+    expect([...offered.payloads, ...connected.payloads, ...ended.payloads].map((x) => x.Email)).toEqual([undefined, undefined, undefined]);
+    expect(new Set([...offered.notices, ...connected.notices, ...ended.notices].map((n) => n.text)).size).toBe(1);
   });
 });

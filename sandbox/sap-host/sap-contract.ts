@@ -72,6 +72,14 @@ export function checkPayload(f: Fields): string[] {
   // customer (the mashup shows a notice). Dropping it would lose the activity.
   if (f.Email !== undefined && !EMAIL.test(f.Email)) out.push(`Email "${f.Email}" is not an e-mail address`);
   if ((Type === "CALL" || Type === "MESSAGE") && f.Email !== undefined) out.push(`a ${Type} is identified by ANI, not Email`);
+  for (const k of ["Custom_1", "Custom_2", "Custom_3", "Custom_4", "DNIS"]) {
+    const v = f[k];
+    if (v !== undefined && v.length > 255) out.push(`${k} is longer than 255 characters`);
+  }
+  for (const [k, v] of Object.entries(f)) {
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f-\u009f]/.test(v)) out.push(`field ${k} has a control character`);
+  }
   if (Type === "MESSAGE" && !f.ChannelId) out.push("a MESSAGE needs ChannelId");
   if (Type !== "MESSAGE" && f.ChannelId !== undefined) out.push("ChannelId is only for MESSAGE");
   return out;
