@@ -126,12 +126,16 @@ export function parseConfig(search: string): ConfigResult {
     logoutReasons = list;
   }
 
+  const endForm = (q.get("endForm")?.trim() || "updateactivity").toLowerCase();
+  if (endForm !== "updateactivity" && endForm !== "direction") errors.push(`endForm: "${endForm}" is not updateactivity or direction`);
+
   if (errors.length > 0 || !sap.ok) return { ok: false, errors };
   const config: MashupConfig = { sapOrigins: sap.origins, desktopOrigins, format: format as "json" | "xml", channelIds, cadFields };
   if (desktopUrl) config.desktopUrl = desktopUrl;
   if (defaultCountry) config.defaultCountry = defaultCountry;
   if (logoutReasons) config.logoutReasons = logoutReasons;
   if (follow === "off") config.followSelection = false;
+  if (endForm === "direction") config.endForm = "direction";
   return { ok: true, config };
 }
 

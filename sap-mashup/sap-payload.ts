@@ -25,6 +25,12 @@ export interface PayloadConfig {
   channelIds?: Readonly<Record<string, string>>;
   /** Webex call-associated variable name → SAP custom field. */
   cadFields?: Readonly<Record<string, CustomField>>;
+  /**
+   * How END is written (`endForm`): `EventType: UPDATEACTIVITY` (default, as SAP's sample widget
+   * does) or the leg's direction (`INBOUND`/`OUTBOUND`). Which one closes the activity is not
+   * published; the setup check finds out on the tenant (docs/reference/sap-cti.md, "Open questions").
+   */
+  endForm?: "updateactivity" | "direction";
 }
 
 /** What SAP already has for one agent leg. Serialisable: it is kept across mashup reloads. */
@@ -160,7 +166,7 @@ export function planLeg(leg: Leg, record: LegRecord | undefined, cfg: PayloadCon
   const ids = { ExternalReferenceID: rec.ref, ExternalOriginalReferenceID: originalReferenceId(leg.interactionId) };
   const payloads = actions.map((action): SapPayload => ({
     Type: type,
-    EventType: action === "END" ? "UPDATEACTIVITY" : leg.direction,
+    EventType: action === "END" && cfg.endForm !== "direction" ? "UPDATEACTIVITY" : leg.direction,
     Action: action,
     ...who.kept,
     ...ids,

@@ -85,3 +85,12 @@ test("several errors are all reported, and nothing else is returned", () => {
     ],
   });
 });
+
+describe("endForm (issue 15: the END form the setup check proves)", () => {
+  test("absent or updateactivity: the default, nothing set", () => {
+    expect(ok().endForm).toBeUndefined();
+    expect(ok("&endForm=UpdateActivity").endForm).toBeUndefined();
+  });
+  test("direction", () => expect(ok("&endForm=direction").endForm).toBe("direction"));
+  test("anything else is an error naming the parameter", () => expect(errors("&endForm=inbound")).toEqual(['endForm: "inbound" is not updateactivity or direction']));
+});

@@ -259,3 +259,18 @@ describe("values that break an SAP field rule", () => {
     expect(new Set([...offered.notices, ...connected.notices, ...ended.notices].map((n) => n.text)).size).toBe(1);
   });
 });
+
+describe("endForm", () => {
+  const ended = (cfg: PayloadConfig, direction: Leg["direction"] = "INBOUND") => {
+    const connected = plan(leg({ phase: "connected", direction }), undefined, cfg);
+    return plan(leg({ phase: "ended", direction }), connected.record, cfg).payloads;
+  };
+  test("default: END with EventType UPDATEACTIVITY", () => {
+    expect(ended({}).map((p) => `${p.EventType} ${p.Action}`)).toEqual(["UPDATEACTIVITY END"]);
+  });
+  test("direction: END with the leg's direction, NOTIFY and ACCEPT unchanged", () => {
+    expect(ended({ endForm: "direction" }).map((p) => `${p.EventType} ${p.Action}`)).toEqual(["INBOUND END"]);
+    expect(ended({ endForm: "direction" }, "OUTBOUND").map((p) => `${p.EventType} ${p.Action}`)).toEqual(["OUTBOUND END"]);
+    expect(plan(leg({ phase: "connected" }), undefined, { endForm: "direction" }).payloads.map((p) => `${p.EventType} ${p.Action}`)).toEqual(["INBOUND NOTIFY", "INBOUND ACCEPT"]);
+  });
+});
