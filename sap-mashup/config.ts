@@ -18,6 +18,8 @@ export interface MashupConfig extends PayloadConfig {
    * reason, so the one chosen is shown in SAP and written to the connector's log. Absent = defaults.
    */
   logoutReasons?: readonly string[];
+  /** `check=on`: the page runs the setup check (sap-mashup/check/) instead of the connector. */
+  check?: boolean;
   /** `false` when `followSelection=off`: SAP is then not told which conversation the agent selected. Absent = on. */
   followSelection?: boolean;
 }
@@ -80,7 +82,10 @@ export function parseConfig(search: string): ConfigResult {
       for (const origin of o.origins) if (!desktopOrigins.includes(origin)) desktopOrigins.push(origin);
     } else errors.push(o.error);
   }
-  if (!rawUrl && !rawDesktopOrigin) errors.push("desktopUrl or desktopOrigin is missing: the mashup does not know which Agent Desktop to trust");
+  // The setup check (issue 15) talks to SAP only: it needs no Agent Desktop.
+  const check = (q.get("check")?.trim() ?? "off").toLowerCase();
+  if (check !== "on" && check !== "off") errors.push(`check: "${check}" is not on or off`);
+  if (!rawUrl && !rawDesktopOrigin && check !== "on") errors.push("desktopUrl or desktopOrigin is missing: the mashup does not know which Agent Desktop to trust");
 
   const format = (q.get("format") ?? "json").trim().toLowerCase();
   if (format !== "json" && format !== "xml") errors.push(`format: "${format}" is not json or xml`);
@@ -136,6 +141,7 @@ export function parseConfig(search: string): ConfigResult {
   if (logoutReasons) config.logoutReasons = logoutReasons;
   if (follow === "off") config.followSelection = false;
   if (endForm === "direction") config.endForm = "direction";
+  if (check === "on") config.check = true;
   return { ok: true, config };
 }
 

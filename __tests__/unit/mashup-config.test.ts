@@ -94,3 +94,19 @@ describe("endForm (issue 15: the END form the setup check proves)", () => {
   test("direction", () => expect(ok("&endForm=direction").endForm).toBe("direction"));
   test("anything else is an error naming the parameter", () => expect(errors("&endForm=inbound")).toEqual(['endForm: "inbound" is not updateactivity or direction']));
 });
+
+describe("check (issue 15: the setup check)", () => {
+  const SAP_ONLY = "?sapOrigin=https://my1.crm.ondemand.com";
+  test("check=on needs only sapOrigin: the check talks to SAP alone", () => {
+    const r = parseConfig(`${SAP_ONLY}&check=on`);
+    expect(r.ok && r.config).toEqual({ sapOrigins: ["https://my1.crm.ondemand.com"], desktopOrigins: [], format: "json", channelIds: {}, cadFields: {}, check: true });
+  });
+  test("without sapOrigin the check is a configuration error too: it posts nothing", () => {
+    expect(parseConfig("?check=on")).toEqual({ ok: false, errors: ["sapOrigin is missing"] });
+  });
+  test("off or absent: the connector as usual, which needs the desktop", () => {
+    expect(parseConfig(`${SAP_ONLY}&check=off`).ok).toBe(false);
+    expect(ok("&check=off").check).toBeUndefined();
+  });
+  test("anything else names the parameter", () => expect(errors("&check=yes")).toEqual(['check: "yes" is not on or off']));
+});
