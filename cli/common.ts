@@ -97,7 +97,7 @@ export const MASHUP_PAGE = { pattern: /\.html?$/i, what: "the mashup page", exam
 
 /**
  * A caller id for click-to-dial (`origin` of Webex's outdial request). Webex keeps outdial caller
- * ids as phone numbers in its Outdial ANI list (docs/reference/webex-desktop.md, Click-to-dial):
+ * ids as phone numbers in its Outdial ANI list (docs/reference/webex-desktop.md §5.2):
  * E.164 (`+14155550100`) or the digits of a dial number (`4155550100`). Spaces, hyphens, dots and
  * brackets between digits are dropped, so "+1 (415) 555-0100" becomes "+14155550100".
  */
