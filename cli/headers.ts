@@ -85,7 +85,7 @@ function normalisePrefix(raw: string): string {
 const CORS_NOTE =
   "CORS: not needed. The Desktop loads widget.js as a classic script; it needs only an https URL, " +
   "this JavaScript Content-Type and no login. Add Access-Control-Allow-Origin: * only if a future Desktop " +
-  "loads widgets in CORS mode (not documented; reference webex-desktop.md 1.10).";
+  "loads widgets in CORS mode (not documented; docs/reference/webex-desktop.md §1.9).";
 
 /** Netlify / Cloudflare Pages `_headers` format: a path, then indented `Name: value` lines. */
 export function formatHeadersFile(s: HeaderSet): string {

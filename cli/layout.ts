@@ -3,7 +3,7 @@
  *
  * - generateLayout: a complete role-based layout (agent, supervisor, supervisorAgent), trimmed to
  *   the stock header and panel items of Cisco's published layouts, with the widget in `agent` and
- *   `supervisorAgent` (reference webex-desktop.md §1.6, §1.9).
+ *   `supervisorAgent` (docs/reference/webex-desktop.md §1.4, §1.6).
  * - mergeLayout: the admin's exported layout with our widget added or updated in `agent` and
  *   `supervisorAgent` only (or in the top level of an older single-role file). Nothing else is
  *   touched; running it on its own output returns the same text.
@@ -14,7 +14,7 @@ import { validateLayout } from "./schema";
 
 export const WIDGET_TAG = "wxcc-sap-connector";
 export const HEADLESS_ID = "dw-headless";
-/** The roles that handle tasks and therefore need the widget (reference webex-desktop.md §1.6). */
+/** The roles that handle tasks and therefore need the widget (docs/reference/webex-desktop.md §1.4). */
 export const TASK_ROLES = ["agent", "supervisorAgent"] as const;
 const ROLES = ["agent", "supervisor", "supervisorAgent"] as const;
 

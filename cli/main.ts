@@ -9,8 +9,8 @@
  * one line to stderr and return a non-zero exit code (1 invalid input, 2 wrong usage).
  */
 import { readFile, writeFile } from "node:fs/promises";
-import { parseArgs, type ParseArgsConfig } from "node:util";
-import { CliError, DATA_CENTERS, httpsUrl, originList } from "./common";
+import { many, needed, readArgs, single, wantsHelp, type ArgValues, type OptionTable } from "./args";
+import { CliError, DATA_CENTERS, fileUrl, originList, outdialAni, WIDGET_FILE } from "./common";
 import { formatHeadersFile, formatNginx, headerSet } from "./headers";
 import { generateLayout, mergeLayout } from "./layout";
 import { mashupUrl } from "./mashup-url";
@@ -35,59 +35,75 @@ Commands:
   headers      print the response headers for hosting dist/
 
 Run "wxcc-sap <command> --help" for the options of a command.
+Exit codes: 0 done, 1 a value was refused, 2 wrong usage (unknown or missing option, option without value).
 `,
-  layout: `Usage: wxcc-sap layout --widget-url <url> --mashup-origin <origin> [--in <file>] [--out <file>]
+  layout: `Usage: wxcc-sap layout --widget-url <url> --mashup-origin <origins> [--in <file>] [--out <file>]
 
 Writes a desktop layout (JSON) that loads the headless widget <wxcc-sap-connector> for the roles
 agent and supervisorAgent. Upload it in Control Hub > Contact Center > Desktop Layouts.
 
-  --widget-url <url>       https URL of dist/widget.js on your host (required)
-  --mashup-origin <origin> origin (https://host[:port]) of the host serving dist/sap-mashup/;
-                           repeat it or separate with spaces for several (required)
-  --in <file>              the layout exported from Control Hub: the widget is added (or updated)
-                           in agent and supervisorAgent only, everything else is kept; running it
-                           again changes nothing. Older single-role layouts are handled too.
-                           Without --in, a complete new role-based layout is written.
-  --out <file>             write here instead of to standard output (may equal --in)
-  --outdial-ani <number>   caller id for click-to-dial calls (optional)
-  --allow-localhost        accept http://localhost origins (local sandbox only)
-  -h, --help               this help
+  --widget-url <url>         https URL of dist/widget.js itself on your host, ending in .js,
+                             e.g. https://connector.example.com/widget.js (required)
+  --mashup-origin <origins>  origin(s) of the host serving dist/sap-mashup/, each https://host[:port]
+                             (no path); several separated by commas or spaces, or repeat the
+                             option (required)
+  --in <file>                the layout exported from Control Hub: the widget is added (or updated)
+                             in agent and supervisorAgent only, everything else is kept; running it
+                             again changes nothing. Older single-role layouts are handled too.
+                             Without --in, a complete new role-based layout is written.
+  --out <file>               write here instead of to standard output (may equal --in)
+  --outdial-ani <number>     caller id for click-to-dial calls (optional): E.164, e.g. +14155550100,
+                             or a dial number of 3-15 digits, e.g. 4155550100, as listed in Webex's
+                             Outdial ANI entries; spaces, hyphens, dots and brackets are dropped
+  --allow-localhost          accept http://localhost origins (local sandbox only)
+  -h, --help                 this help
 `,
-  "mashup-url": `Usage: wxcc-sap mashup-url --base <url> --sap-origin <origin> --desktop <dc|url> [options]
+  "mashup-url": `Usage: wxcc-sap mashup-url --base <url> --sap-origin <origins> --desktop <dc|url> [options]
 
 Prints the URL of the SAP-side mashup with its configuration, encoded and checked, ready to paste
 as the External Provider / CTI provider URL in SAP.
 
-  --base <url>               https URL of dist/sap-mashup/index.html on your host (required)
-  --sap-origin <origin>      origin of the SAP tenant, e.g. https://my123456.crm.ondemand.com;
-                             repeat or separate with commas for several (required)
+  --base <url>               https URL of the mashup page itself (dist/sap-mashup/index.html on
+                             your host), ending in .html, not a folder, without query (required)
+  --sap-origin <origins>     origin(s) of the SAP tenant, each https://host[:port], e.g.
+                             https://my123456.crm.ondemand.com; several separated by commas or
+                             spaces, or repeat the option (required)
   --desktop <${DCS}|url>
                              the Webex data center (Agent Desktop https://desktop.wxcc-<dc>.cisco.com/)
-                             or the Agent Desktop URL (required unless --desktop-origin)
+                             or the https URL of the Agent Desktop (required unless --desktop-origin)
   --alongside                do not embed the Desktop: the mashup shows a button that opens it in
                              its own window
-  --desktop-origin <origin>  more origins the widget's messages may come from (optional)
+  --desktop-origin <origins> more origins the widget's messages may come from, each
+                             https://host[:port]; commas or spaces, or repeat (optional)
   --format <json|xml>        payload format SAP expects (default json)
-  --default-country <XX>     ISO country for Webex numbers without international prefix
-  --channels <list>          webexChannel:SapChannelId,... e.g. whatsapp:Sinch_WhatsApp
-  --cad <list>               cadVariable:Custom_n,... e.g. CustomerId:Custom_1
+  --default-country <XX>     two-letter ISO 3166 country for Webex numbers without international
+                             prefix, e.g. DE
+  --channels <pairs>         webexChannel:SapChannelId pairs, e.g. whatsapp:Sinch_WhatsApp; several
+                             separated by commas or spaces, or repeat the option
+  --cad <pairs>              cadVariable:Custom_n pairs (n = 1-4), e.g. CustomerId:Custom_1; several
+                             separated by commas or spaces, or repeat the option
+  --logout-reason <text>     a sign-out reason offered in SAP, e.g. "End of shift" (at most 100
+                             characters); repeat the option or separate with commas (a reason may
+                             contain spaces). Default: the mashup's own list
   --follow-selection <on|off>
                              whether SAP shows the customer of the conversation the agent
                              selects in the Desktop (default on)
   --allow-localhost          accept http://localhost URLs (local sandbox only)
   -h, --help                 this help
 `,
-  headers: `Usage: wxcc-sap headers --sap-origin <origin> [--desktop <dc|url>] [options]
+  headers: `Usage: wxcc-sap headers --sap-origin <origins> [--desktop <dc|url>] [options]
 
 Prints the HTTP response headers the host of dist/ must send: Content-Security-Policy for the
 mashup (frame-ancestors = SAP tenant, frame-src = Agent Desktop) and what widget.js needs.
 
-  --sap-origin <origin>      origin of the SAP tenant; repeat or separate with commas (required)
+  --sap-origin <origins>     origin(s) of the SAP tenant, each https://host[:port]; several
+                             separated by commas or spaces, or repeat the option (required)
   --desktop <${DCS}|url>
-                             the Agent Desktop the mashup frames; leave out for the alongside
-                             topology (the mashup then frames nothing)
-  --frame-src <origin>       more origins the mashup may frame (optional)
-  --prefix <path>            URL path where dist/ is served (default /)
+                             the Agent Desktop the mashup frames: a data center or its https URL;
+                             leave out for the alongside topology (the mashup then frames nothing)
+  --frame-src <origins>      more origins the mashup may frame, each https://host[:port]; commas
+                             or spaces, or repeat (optional)
+  --prefix <path>            URL path where dist/ is served, starting with /, e.g. /wxcc/ (default /)
   --format <headers|nginx>   _headers file (Netlify, Cloudflare Pages) or nginx snippet (default headers)
   --allow-localhost          accept http://localhost origins (local sandbox only)
   -h, --help                 this help
@@ -96,70 +112,56 @@ mashup (frame-ancestors = SAP tenant, frame-src = Agent Desktop) and what widget
 
 type Command = Exclude<keyof typeof HELP, "main">;
 
+const FLAG = { kind: "flag" } as const;
+const SINGLE = { kind: "single" } as const;
+const LIST = { kind: "list" } as const;
+const HELP_FLAG = { kind: "flag", short: "h" } as const;
+
+/** Each command's options; `list` options take several values (commas, spaces, or repeats). */
 const OPTIONS = {
   layout: {
-    "widget-url": { type: "string" },
-    "mashup-origin": { type: "string", multiple: true },
-    in: { type: "string" },
-    out: { type: "string" },
-    "outdial-ani": { type: "string" },
-    "allow-localhost": { type: "boolean" },
-    help: { type: "boolean", short: "h" },
+    "widget-url": SINGLE,
+    "mashup-origin": LIST,
+    in: SINGLE,
+    out: SINGLE,
+    "outdial-ani": SINGLE,
+    "allow-localhost": FLAG,
+    help: HELP_FLAG,
   },
   "mashup-url": {
-    base: { type: "string" },
-    "sap-origin": { type: "string", multiple: true },
-    desktop: { type: "string" },
-    alongside: { type: "boolean" },
-    "desktop-origin": { type: "string", multiple: true },
-    format: { type: "string" },
-    "default-country": { type: "string" },
-    channels: { type: "string" },
-    cad: { type: "string" },
-    "follow-selection": { type: "string" },
-    "allow-localhost": { type: "boolean" },
-    help: { type: "boolean", short: "h" },
+    base: SINGLE,
+    "sap-origin": LIST,
+    desktop: SINGLE,
+    alongside: FLAG,
+    "desktop-origin": LIST,
+    format: SINGLE,
+    "default-country": SINGLE,
+    channels: LIST,
+    cad: LIST,
+    "logout-reason": LIST,
+    "follow-selection": SINGLE,
+    "allow-localhost": FLAG,
+    help: HELP_FLAG,
   },
   headers: {
-    "sap-origin": { type: "string", multiple: true },
-    desktop: { type: "string" },
-    "frame-src": { type: "string", multiple: true },
-    prefix: { type: "string" },
-    format: { type: "string" },
-    "allow-localhost": { type: "boolean" },
-    help: { type: "boolean", short: "h" },
+    "sap-origin": LIST,
+    desktop: SINGLE,
+    "frame-src": LIST,
+    prefix: SINGLE,
+    format: SINGLE,
+    "allow-localhost": FLAG,
+    help: HELP_FLAG,
   },
-} satisfies Record<Command, ParseArgsConfig["options"]>;
+} satisfies Record<Command, OptionTable>;
 
-type Values = Record<string, string | boolean | string[] | undefined>;
-
-function parse(command: Command, args: string[]): Values {
-  try {
-    return parseArgs({ args, options: OPTIONS[command], strict: true, allowPositionals: false }).values as Values;
-  } catch (e) {
-    // node's messages run on with advice about "--"; the first sentence names the problem.
-    const first = ((e as Error).message.split(/\.\s/)[0] ?? "invalid arguments").replace(/\.$/, "");
-    throw new CliError(`${first} (see wxcc-sap ${command} --help)`, 2);
-  }
-}
-
-function required(v: Values, name: string, command: Command): string {
-  const value = v[name];
-  const text = Array.isArray(value) ? value.join(" ") : value;
-  if (typeof text !== "string" || text.trim() === "") throw new CliError(`--${name} is missing (see wxcc-sap ${command} --help)`, 2);
-  return text;
-}
-
-const str = (v: Values, name: string): string | undefined => (typeof v[name] === "string" ? (v[name] as string) : undefined);
-const list = (v: Values, name: string): string[] => (Array.isArray(v[name]) ? (v[name] as string[]) : []);
-
-async function layoutCommand(v: Values, io: CliIo): Promise<void> {
+async function layoutCommand(v: ArgValues, io: CliIo): Promise<void> {
   const local = v["allow-localhost"] === true;
-  const widgetUrl = httpsUrl(required(v, "widget-url", "layout"), "--widget-url").href;
-  required(v, "mashup-origin", "layout");
-  const mashupOrigins = originList(list(v, "mashup-origin"), "--mashup-origin", local);
-  const options = { widgetUrl, mashupOrigins, outdialAni: str(v, "outdial-ani")?.trim() || undefined };
-  const input = str(v, "in");
+  const widgetUrl = fileUrl(needed(v, "widget-url", "layout"), "--widget-url", WIDGET_FILE).href;
+  needed(v, "mashup-origin", "layout");
+  const mashupOrigins = originList(many(v, "mashup-origin"), "--mashup-origin", local);
+  const ani = single(v, "outdial-ani");
+  const options = { widgetUrl, mashupOrigins, outdialAni: ani === undefined ? undefined : outdialAni(ani, "--outdial-ani") };
+  const input = single(v, "in");
   let text: string | undefined;
   if (input !== undefined) {
     try {
@@ -170,7 +172,7 @@ async function layoutCommand(v: Values, io: CliIo): Promise<void> {
   }
   const result = text === undefined ? generateLayout(options) : mergeLayout(text, options);
   for (const w of result.warnings) io.stderr.write(`wxcc-sap layout: warning: ${w}\n`);
-  const out = str(v, "out");
+  const out = single(v, "out");
   if (out === undefined) {
     io.stdout.write(result.text);
     return;
@@ -183,34 +185,35 @@ async function layoutCommand(v: Values, io: CliIo): Promise<void> {
   io.stdout.write(`wrote ${out}\n${result.changes.map((c) => `  ${c}\n`).join("")}`);
 }
 
-function mashupUrlCommand(v: Values, io: CliIo): void {
-  required(v, "base", "mashup-url");
-  required(v, "sap-origin", "mashup-url");
+function mashupUrlCommand(v: ArgValues, io: CliIo): void {
+  const base = needed(v, "base", "mashup-url");
+  needed(v, "sap-origin", "mashup-url");
   const { url } = mashupUrl({
-    base: required(v, "base", "mashup-url"),
-    sapOrigins: list(v, "sap-origin"),
-    desktop: str(v, "desktop"),
+    base,
+    sapOrigins: many(v, "sap-origin"),
+    desktop: single(v, "desktop"),
     alongside: v.alongside === true,
-    desktopOrigins: list(v, "desktop-origin"),
-    format: str(v, "format"),
-    defaultCountry: str(v, "default-country"),
-    channels: str(v, "channels"),
-    cad: str(v, "cad"),
-    followSelection: str(v, "follow-selection"),
+    desktopOrigins: many(v, "desktop-origin"),
+    format: single(v, "format"),
+    defaultCountry: single(v, "default-country"),
+    channels: v.channels === undefined ? undefined : many(v, "channels"),
+    cad: v.cad === undefined ? undefined : many(v, "cad"),
+    logoutReasons: v["logout-reason"] === undefined ? undefined : many(v, "logout-reason"),
+    followSelection: single(v, "follow-selection"),
     allowLocalhost: v["allow-localhost"] === true,
   });
   io.stdout.write(`${url}\n`);
 }
 
-function headersCommand(v: Values, io: CliIo): void {
-  required(v, "sap-origin", "headers");
-  const format = (str(v, "format") ?? "headers").trim().toLowerCase();
+function headersCommand(v: ArgValues, io: CliIo): void {
+  needed(v, "sap-origin", "headers");
+  const format = (single(v, "format") ?? "headers").toLowerCase();
   if (format !== "headers" && format !== "nginx") throw new CliError(`--format: "${format}" is not headers or nginx`);
   const set = headerSet({
-    sapOrigins: list(v, "sap-origin"),
-    desktop: str(v, "desktop"),
-    frameSrc: list(v, "frame-src"),
-    prefix: str(v, "prefix"),
+    sapOrigins: many(v, "sap-origin"),
+    desktop: single(v, "desktop"),
+    frameSrc: many(v, "frame-src"),
+    prefix: single(v, "prefix"),
     allowLocalhost: v["allow-localhost"] === true,
   });
   io.stdout.write(format === "nginx" ? formatNginx(set) : formatHeadersFile(set));
@@ -236,12 +239,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stderr.write(`wxcc-sap: unknown command "${name}" (commands: layout, mashup-url, headers; see wxcc-sap --help)\n`);
     return 2;
   }
+  if (wantsHelp(rest)) {
+    io.stdout.write(HELP[name]);
+    return 0;
+  }
   try {
-    const values = parse(name, rest);
-    if (values.help === true) {
-      io.stdout.write(HELP[name]);
-      return 0;
-    }
+    const values = readArgs(rest, OPTIONS[name], name);
     if (name === "layout") await layoutCommand(values, io);
     else if (name === "mashup-url") mashupUrlCommand(values, io);
     else headersCommand(values, io);

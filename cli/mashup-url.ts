@@ -4,10 +4,10 @@
  * parser (sap-mashup/config.ts), so what this prints is exactly what the mashup will accept.
  */
 import { parseConfig, type MashupConfig } from "../sap-mashup/config";
-import { CliError, httpsUrl, originList, resolveDesktop } from "./common";
+import { CliError, fileUrl, MASHUP_PAGE, originList, pairList, resolveDesktop } from "./common";
 
 export interface MashupUrlOptions {
-  /** https URL of dist/sap-mashup/index.html (or of its folder). */
+  /** https URL of dist/sap-mashup/index.html itself (a folder is refused). */
   base: string;
   sapOrigins: readonly string[];
   /** Data center code or Agent Desktop URL; absent only with desktopOrigins (alongside topology). */
@@ -18,10 +18,12 @@ export interface MashupUrlOptions {
   desktopOrigins?: readonly string[];
   format?: string;
   defaultCountry?: string;
-  /** `webexChannel:SapChannelId,...` */
-  channels?: string;
-  /** `cadVariable:Custom_1,...` */
-  cad?: string;
+  /** `webexChannel:SapChannelId` pairs, separated by commas or spaces, in one or more strings. */
+  channels?: string | readonly string[];
+  /** `cadVariable:Custom_n` pairs, separated by commas or spaces, in one or more strings. */
+  cad?: string | readonly string[];
+  /** Sign-out reasons offered in SAP, one per string or separated by commas (a reason may hold spaces). */
+  logoutReasons?: readonly string[];
   /** `on` (the mashup's default) or `off`: whether SAP follows the conversation the agent selects. */
   followSelection?: string;
   allowLocalhost?: boolean;
@@ -34,7 +36,7 @@ export interface MashupUrlResult {
 
 export function mashupUrl(o: MashupUrlOptions): MashupUrlResult {
   const local = o.allowLocalhost ?? false;
-  const base = httpsUrl(o.base, "--base", local);
+  const base = fileUrl(o.base, "--base", MASHUP_PAGE, local);
   if (base.search || base.hash || o.base.includes("?") || o.base.includes("#")) {
     throw new CliError(`--base: "${o.base}" must not have a query or fragment (the tool writes the query)`);
   }
@@ -61,8 +63,10 @@ export function mashupUrl(o: MashupUrlOptions): MashupUrlResult {
     q.set("format", f);
   }
   if (o.defaultCountry !== undefined) q.set("defaultCountry", o.defaultCountry.trim().toUpperCase());
-  if (o.channels !== undefined) q.set("channels", o.channels.trim());
-  if (o.cad !== undefined) q.set("cad", o.cad.trim());
+  const asList = (v: string | readonly string[]) => (typeof v === "string" ? [v] : v);
+  if (o.channels !== undefined) q.set("channels", pairList(asList(o.channels), "--channels", false));
+  if (o.cad !== undefined) q.set("cad", pairList(asList(o.cad), "--cad", true));
+  if (o.logoutReasons !== undefined) q.set("logoutReasons", o.logoutReasons.flatMap((r) => r.split(",")).map((r) => r.trim()).filter(Boolean).join(","));
   if (o.followSelection !== undefined) q.set("followSelection", o.followSelection.trim().toLowerCase());
 
   const url = `${base.href}?${q.toString()}`;
@@ -81,6 +85,7 @@ const OPTION_OF: Record<string, string> = {
   channels: "--channels",
   cad: "--cad",
   followSelection: "--follow-selection",
+  logoutReasons: "--logout-reason",
 };
 
 /** The mashup's error names its URL parameter; the admin typed the option. */

@@ -1,5 +1,5 @@
 /**
- * SAP's click-to-dial message (contract §6; reference sap-cti.md §5): a plain object posted into
+ * SAP's click-to-dial message (contract §6; docs/reference/sap-cti.md §5): a plain object posted into
  * the mashup's window with at least `PhoneNumber`. Parsing and the bookkeeping that ties SAP's
  * pre-created activity (`ActivityUUID`) to the outbound call Webex then reports are pure.
  */

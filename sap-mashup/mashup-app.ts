@@ -20,7 +20,7 @@ export interface MashupView {
   render(state: { legs: Leg[]; agent: AgentState | undefined; selected: string | undefined; signOutReason?: string }): void;
 }
 
-/** Offered when the admin sets no `logoutReasons`; Webex itself keeps none of them (reference §3.7). */
+/** Offered when the admin sets no `logoutReasons`; Webex itself keeps none of them (docs/reference/webex-desktop.md §4.4). */
 export const DEFAULT_LOGOUT_REASONS: readonly string[] = ["End of shift", "Lunch", "Training", "Meeting", "Personal", "Technical problem", "Other"];
 
 export type MashupWindow = Pick<Window, "addEventListener" | "removeEventListener" | "parent" | "postMessage">;

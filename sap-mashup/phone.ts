@@ -1,11 +1,11 @@
 /**
- * Phone numbers to E.164 with a leading "+", as SAP's customer identification needs (reference
- * sap-cti.md §2 "ANI", KBA 3705829). Two paths, so that the page stays small (issue 7: < 25 KB
+ * Phone numbers to E.164 with a leading "+", as SAP's customer identification needs
+ * (docs/reference/sap-cti.md §2, "ANI"). Two paths, so that the page stays small (issue 7: < 25 KB
  * gzip, and libphonenumber-js with its metadata is ~19 KB of it):
  *
  * - A number already in canonical E.164 — "+", then 7 to 15 digits, nothing else — is used as it
  *   is, on its syntax alone. It needs no interpretation, and it is how Webex gives ANI and DNIS
- *   (reference webex-desktop.md sample payloads, "+14696762938"), so the usual call needs no phone
+ *   (docs/reference/webex-desktop.md §3.3, "+14696762938"), so the usual call needs no phone
  *   library at all. Not checking it against a numbering plan loses nothing: SAP only searches with
  *   it, and a number that exists nowhere simply matches no customer; an outdial to an impossible
  *   number is refused by Webex and reported (eOutdialFailed → "The call could not be placed").

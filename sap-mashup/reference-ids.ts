@@ -1,5 +1,5 @@
 /**
- * SAP's external IDs: 1–35 characters [A-Za-z0-9] (reference sap-cti.md §2, KBA 3481409).
+ * SAP's external IDs: 1–35 characters [A-Za-z0-9] (docs/reference/sap-cti.md §2).
  * Both are pure functions of Webex data, so a reloaded mashup or desktop derives the same ones.
  */
 import { sha256 } from "@noble/hashes/sha2.js";

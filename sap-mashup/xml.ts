@@ -1,5 +1,5 @@
 /**
- * XML form of a SAP payload (reference sap-cti.md §1.1: one child element per field under
+ * XML form of a SAP payload (docs/reference/sap-cti.md §1.1: one child element per field under
  * <payload>). Values are escaped; characters XML 1.0 forbids are dropped so the document stays
  * well-formed whatever a customer typed.
  */

@@ -1,6 +1,6 @@
 /**
  * The agent's Webex state, reduced to what SAP shows (pure). Read from the SDK's
- * `agentStateInfo.latestData` (reference webex-desktop.md §3.6), plus two things the SDK's state
+ * `agentStateInfo.latestData` (docs/reference/webex-desktop.md §4.3), plus two things the SDK's state
  * object does not carry: a sign-out (the SDK reports it only as `eAgentLogoutSuccess`, and leaves
  * `latestData.status` as it was) and what the agent is busy with (Webex keeps conversations and
  * wrap-up apart from Available/Idle).

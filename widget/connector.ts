@@ -19,7 +19,7 @@ export interface ConnectorOptions {
 const MAX_UNSETTLED = 500;
 const RANK: Record<SnapshotLeg["acked"], number> = { none: 0, offered: 1, connected: 2, ended: 3 };
 
-/** Webex accepts only fixed sign-out reasons (reference webex-desktop.md §3.7). */
+/** Webex accepts only fixed sign-out reasons (docs/reference/webex-desktop.md §4.4). */
 export const WEBEX_LOGOUT_REASON = "User requested logout";
 
 export class WidgetConnector {
@@ -39,7 +39,7 @@ export class WidgetConnector {
   #tasksRead = false;
   #selected: string | undefined;
   #pendingDial: { reject(reason: string): void } | undefined;
-  /** Webex confirmed a sign-out; the SDK's state object does not say so (reference §3.6/3.7). */
+  /** Webex confirmed a sign-out; the SDK's state object does not say so (docs/reference/webex-desktop.md §4.3/4.4). */
   #signedOut = false;
   /** The agent state last queued for the mashup, so unchanged state is not sent again. */
   #lastAgent = "";
@@ -233,7 +233,7 @@ export class WidgetConnector {
   async #setState(state: "available" | "idle", idleCodeId: string | undefined): Promise<string | undefined> {
     const agent = this.#agentState();
     if (agent.status === "signed-out") return "You are signed out: sign in in the Agent Desktop first.";
-    let auxCodeId = "0"; // Webex's code for Available (reference §3.6)
+    let auxCodeId = "0"; // Webex's code for Available (docs/reference/webex-desktop.md §4.3)
     let label = "Available";
     if (state === "idle") {
       // Only codes the desktop itself lists for this agent: SAP never invents one.

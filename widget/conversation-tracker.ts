@@ -2,7 +2,7 @@
  * Turns Agent Desktop contact events into this agent's conversation legs. Pure: plain data in,
  * plain data out; no SDK, no DOM. The SDK adapter feeds it `(signalName, message)` pairs.
  *
- * Facts behind the rules are in ../shared/reference/webex-desktop.md §3. Several are only
+ * Facts behind the rules are in docs/reference/webex-desktop.md §3. Several are only
  * inferred there (AQM `data.type` strings, owner-change and conference semantics, field casing),
  * so: we switch on the SDK signal name, never on `data.type`; every string is compared
  * case-insensitively; and where an inference could be wrong we pick the reading that cannot

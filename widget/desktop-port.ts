@@ -77,7 +77,7 @@ export function sdkDesktopPort(desktop: DesktopApi): DesktopPort {
       return () => desktop.dialer.removeEventListener("eOutdialFailed", fn);
     },
     onAgentUpdated(fn) {
-      // The SDK passes the changed fields as [{ name, value, oldValue }] (reference §3.6).
+      // The SDK passes the changed fields as [{ name, value, oldValue }] (docs/reference/webex-desktop.md §4.3).
       const l = (p: unknown) => fn(Array.isArray(p) ? p.map((c) => String((c as { name?: unknown })?.name ?? "")) : []);
       desktop.agentStateInfo.addEventListener("updated", l);
       return () => desktop.agentStateInfo.removeEventListener("updated", l);

@@ -39,7 +39,7 @@ describe("bin/wxcc-sap.cjs", () => {
   });
 
   it("exits non-zero with one line on stderr", () => {
-    const r = wxccSap("mashup-url", "--base", "https://c.example.com/sap-mashup/", "--sap-origin", "https://my1.crm.ondemand.com", "--desktop", "xx9");
+    const r = wxccSap("mashup-url", "--base", "https://c.example.com/sap-mashup/index.html", "--sap-origin", "https://my1.crm.ondemand.com", "--desktop", "xx9");
     expect(r.status).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe('wxcc-sap mashup-url: --desktop: "xx9" is neither a data center (us1, eu1, eu2, anz1, ca1, jp1, sg1) nor an https URL\n');

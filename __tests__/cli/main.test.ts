@@ -96,7 +96,7 @@ describe("wxcc-sap layout", () => {
     ["a missing --widget-url", ["--mashup-origin", "https://c.example.com"], 2, "wxcc-sap layout: --widget-url is missing (see wxcc-sap layout --help)"],
     ["a missing --mashup-origin", ["--widget-url", "https://c.example.com/widget.js"], 2, "wxcc-sap layout: --mashup-origin is missing (see wxcc-sap layout --help)"],
     ["an unknown option", [...W, "--force"], 2, /^wxcc-sap layout: Unknown option '--force' \(see wxcc-sap layout --help\)$/],
-    ["an option without its value", [...W, "--in"], 2, /^wxcc-sap layout: Option '--in <value>' argument missing \(see wxcc-sap layout --help\)$/],
+    ["an option without its value", [...W, "--in"], 2, "wxcc-sap layout: --in needs a value (see wxcc-sap layout --help)"],
     ["a positional argument", [...W, "layout.json"], 2, /^wxcc-sap layout: Unexpected argument 'layout\.json'/],
   ])("refuses %s", async (_n, args, code, message) => {
     expectRefusal(await cli(["layout", ...args]), code, message);
@@ -127,7 +127,7 @@ describe("wxcc-sap mashup-url", () => {
 
   it("refuses an SAP origin that is not an origin, in one line", async () => {
     expectRefusal(
-      await cli(["mashup-url", "--base", "https://c.example.com/sap-mashup/", "--sap-origin", "my123456.crm.ondemand.com", "--desktop", "us1"]),
+      await cli(["mashup-url", "--base", "https://c.example.com/sap-mashup/index.html", "--sap-origin", "my123456.crm.ondemand.com", "--desktop", "us1"]),
       1,
       'wxcc-sap mashup-url: --sap-origin: "my123456.crm.ondemand.com" is not an origin (expected scheme://host[:port])',
     );

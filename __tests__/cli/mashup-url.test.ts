@@ -83,15 +83,17 @@ describe("mashup-url", () => {
     expect(config.desktopOrigins).toEqual(["https://desktop.wxcc-eu1.cisco.com"]);
   });
 
-  it("followSelection off (docs/contract-changes.md)", () => {
+  it("followSelection off (docs/contract.md §4)", () => {
     const { url } = mashupUrl({ ...base, followSelection: "OFF" });
     expect(url).toMatch(/&followSelection=off$/);
     expect(reread(url).followSelection).toBe(false);
     expect(errorOf({ ...base, followSelection: "maybe" })).toBe('--follow-selection: "maybe" is not on or off');
   });
 
-  it("a folder URL as base is kept as given", () => {
-    expect(mashupUrl({ ...base, base: "https://connector.example.com/sap-mashup/" }).url).toMatch(/^https:\/\/connector\.example\.com\/sap-mashup\/\?sapOrigin=/);
+  it("a folder URL as base is refused: SAP must open the page itself (issue 12)", () => {
+    expect(errorOf({ ...base, base: "https://connector.example.com/sap-mashup/" })).toBe(
+      '--base: "https://connector.example.com/sap-mashup/" is a folder: expected the https URL of the mashup page itself, e.g. https://connector.example.com/sap-mashup/index.html',
+    );
   });
 
   it("localhost only with allowLocalhost", () => {

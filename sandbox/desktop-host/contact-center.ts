@@ -1,7 +1,7 @@
 /**
  * A small simulation of the Webex CC routing back end: it owns interactions, offers them to
  * agents, and sends each agent's emulated desktop the notifications the real back end would, in
- * the documented order (reference webex-desktop.md §3.4 "Typical sequences"). Scenario helpers
+ * the documented order (docs/reference/webex-desktop.md §3.4, "Typical order"). Scenario helpers
  * drive the customer's side; the agent's side is driven through the real SDK (or `agentAct`).
  */
 import type { Service } from "@wxcc-desktop/sdk-types/agentx-services/index";
@@ -26,7 +26,7 @@ export interface CustomerContact {
 
 /**
  * How a receiving agent's desktop learns that a conversation is now theirs. Webex's documentation
- * does not settle it (reference webex-desktop.md §3.4), so the simulation can do either:
+ * does not settle it (docs/reference/webex-desktop.md §3.4), so the simulation can do either:
  * `offer` — a fresh `eAgentOfferContact` that the agent accepts; `owner-change` — only
  * `eContactOwnerChanged` with `toOwner` = the agent (already connected, nothing to accept).
  */

@@ -1,6 +1,6 @@
 /**
- * A host signal with the contract of `@uuip/unified-ui-platform-sdk`'s Signal.WithData (reference
- * webex-desktop.md §2.7): the real SDK calls `listen`/`listenOnce` and keeps the stoppers.
+ * A host signal with the contract of `@uuip/unified-ui-platform-sdk`'s Signal.WithData
+ * (docs/reference/webex-desktop.md §2.3): the real SDK calls `listen`/`listenOnce` and keeps the stoppers.
  */
 export class EmulatedSignal<T> {
   private readonly listeners = new Set<(m: T) => void>();
