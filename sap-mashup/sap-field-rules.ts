@@ -1,6 +1,6 @@
 /**
  * The rule each SAP payload field's value must meet before it may be posted (contract §5; facts in
- * docs/reference/sap-cti.md, "Field dictionary"). Pure. A value that breaks its rule is left out of
+ * docs/reference/sap-cti.md §2). Pure. A value that breaks its rule is left out of
  * the payload rather than sent: SAP may reject or misfile a payload with a malformed identification
  * key, and losing one key is far cheaper than losing the activity.
  *

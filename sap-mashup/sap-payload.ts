@@ -28,7 +28,7 @@ export interface PayloadConfig {
   /**
    * How END is written (`endForm`): `EventType: UPDATEACTIVITY` (default, as SAP's sample widget
    * does) or the leg's direction (`INBOUND`/`OUTBOUND`). Which one closes the activity is not
-   * published; the setup check finds out on the tenant (docs/reference/sap-cti.md, "Open questions").
+   * published; the setup check finds out on the tenant (docs/reference/sap-cti.md §9).
    */
   endForm?: "updateactivity" | "direction";
 }

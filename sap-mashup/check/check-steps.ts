@@ -2,7 +2,7 @@
  * The setup check's steps (issue 15): what each one posts to SAP and what SAP should then do. Pure.
  *
  * The check proves, on the admin's own tenant, the facts the connector relies on that SAP documents
- * only in part (docs/reference/sap-cti.md, "Open questions"): the END event's form, what SAP does
+ * only in part (docs/reference/sap-cti.md §9): the END event's form, what SAP does
  * with a repeated NOTIFY, JSON or XML, identification by e-mail, by a messaging channel and by the
  * `Custom_n` fields. It never dials and needs neither Webex nor the Agent Desktop: it builds the
  * payloads itself, exactly as the connector would, from test data the admin types.
