@@ -40,6 +40,9 @@ export class ActivityLedger {
   readonly #store: KeyValueStore | undefined;
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /** Called with every record this tab writes (not with those `merge` takes from another tab). */
+  onWrite: ((record: LegRecord) => void) | undefined;
+
   constructor(store?: KeyValueStore) {
     this.#store = store;
     const raw = store?.get(KEY);
@@ -57,6 +60,26 @@ export class ActivityLedger {
   }
 
   put(record: LegRecord): void {
+    this.store(record);
+    this.onWrite?.(record);
+  }
+
+  /**
+   * What another SAP tab told SAP about a leg (tab-ownership.ts): kept beside what this tab knows.
+   * A record that ends up here is trusted as SAP's state, so a tab that owns later posts only what
+   * is still missing. A later record of the owner replaces an earlier one, also to take back an END
+   * it retracted; a malformed one is ignored.
+   */
+  merge(record: unknown): void {
+    if (isRecord(record)) this.store(record);
+  }
+
+  /** Every record, oldest first: for a tab that joins. */
+  all(): LegRecord[] {
+    return [...this.#records.values()];
+  }
+
+  private store(record: LegRecord): void {
     this.#records.delete(record.ref); // re-insert keeps Map order = recency
     this.#records.set(record.ref, record);
     this.evict();

@@ -34,6 +34,8 @@ interface Peer {
   maxSeen: number;
 }
 
+/** A command's answer while another SAP tab has the connector. */
+export const PAUSED = "Another SAP tab has the connector.";
 /** How long to wait for the widget's answer to a command. */
 export const COMMAND_TIMEOUT_MS = 15000;
 /** Handled sequence numbers older than this many are forgotten (the widget never replays that far back). */
@@ -63,6 +65,8 @@ export class DesktopLink {
   };
   /** The page is being unloaded (or frozen into the back-forward cache): acknowledge nothing more. */
   #hidden = false;
+  /** Another SAP tab owns the pops: no link, nothing handled (see `pause`). */
+  #paused = false;
   /**
    * This frame started its own navigation (e.g. a reload of the mashup alone): SAP's page stays,
    * so an END posted to it was delivered. The Navigation API's `navigate` event fires only for
@@ -130,6 +134,45 @@ export class DesktopLink {
     this.#waiting.clear();
   }
 
+  /** Another SAP tab has the connector (tab-ownership.ts): this one talks to no widget. */
+  get paused(): boolean {
+    return this.#paused;
+  }
+
+  /**
+   * Stands by while another SAP tab owns the pops. ENDs whose acknowledgement was held back are
+   * confirmed now: this page stays, so SAP got them. Whatever was not handled yet stays
+   * unacknowledged, so the widget gives it to the owner (alongside) or to this tab again when it
+   * owns once more (embedded: its own desktop).
+   */
+  pause(): void {
+    if (this.#paused) return;
+    this.#paused = true;
+    const peer = this.#peer;
+    for (const [seq, { timer }] of this.#deferred) {
+      clearTimeout(timer);
+      if (peer) post(peer.window, message({ t: "ack", instance: this.instance, seq }), peer.origin, this.#log);
+    }
+    this.#deferred.clear();
+    this.#held = [];
+    for (const [, w] of this.#waiting) {
+      clearTimeout(w.timer);
+      w.resolve(PAUSED);
+    }
+    this.#waiting.clear();
+    if (peer) {
+      this.#peer = undefined;
+      this.#host.linkChanged(false);
+    }
+  }
+
+  /** This tab owns the pops again: link to the desktop as at start. */
+  resume(): void {
+    if (!this.#paused) return;
+    this.#paused = false;
+    this.invite();
+  }
+
   /** Invites a desktop window we know of (the embedded frame, or the window we opened) to link. */
   attach(window: Window): void {
     this.#target = { window, origins: this.#origins };
@@ -152,12 +195,13 @@ export class DesktopLink {
   }
 
   private invite(): void {
-    if (!this.#target) return;
+    if (!this.#target || this.#paused) return;
     const hello = message({ t: "hello", role: "mashup", instance: this.instance });
     for (const origin of this.#target.origins) post(this.#target.window, hello, origin, this.#log);
   }
 
   private tick(): void {
+    if (this.#paused) return;
     const peer = this.#peer;
     if (peer && this.#now() - peer.lastHeard > LINK_TIMEOUT_MS) {
       this.#peer = undefined;
@@ -171,6 +215,7 @@ export class DesktopLink {
   private handle(event: MessageEvent): void {
     const inc = receive(event, this.#origins, this.#log, parseToMashup);
     if (!inc || !inc.source) return;
+    if (this.#paused) return this.#log.drop("standby", inc.message.t);
     const m = inc.message;
     if (m.t === "hello") {
       if (m.role !== "widget") return this.#log.drop("unexpected", "mashup hello");

@@ -1,0 +1,160 @@
+/** One SAP tab owns the pops (issue 14): TabOwnership over an in-memory BroadcastChannel. */
+import { Log } from "../../channel/log";
+import type { LegRecord } from "../../sap-mashup/sap-payload";
+import { CLAIM_WAIT_MS, HEARTBEAT_MS, OWNER_SILENT_MS, TabOwnership } from "../../sap-mashup/tab-ownership";
+import { TabBus } from "../support/tab-bus";
+
+interface Tab {
+  own: TabOwnership;
+  log: Log;
+  changes: boolean[];
+  records: Map<string, LegRecord>;
+}
+
+let bus: TabBus;
+let tabs: Tab[];
+beforeEach(() => {
+  jest.useFakeTimers();
+  bus = new TabBus();
+  tabs = [];
+});
+afterEach(() => {
+  for (const t of tabs) t.own.stop();
+  jest.useRealTimers();
+});
+
+function open(id: string, channel = bus.channel()): Tab {
+  const t: Tab = { own: undefined as unknown as TabOwnership, log: new Log(`tab ${id}`, false), changes: [], records: new Map() };
+  t.own = new TabOwnership(
+    channel,
+    {
+      ownerChanged: (o) => t.changes.push(o),
+      record: (r) => t.records.set(r.ref, r),
+      records: () => [...t.records.values()],
+    },
+    t.log,
+    id,
+  );
+  t.own.start();
+  tabs.push(t);
+  return t;
+}
+
+const rec = (ref: string, posted: LegRecord["posted"]): LegRecord => ({ ref, interactionId: `i-${ref}`, agentId: "a", posted, at: 1 });
+const settle = async (ms = 0) => {
+  await jest.advanceTimersByTimeAsync(ms);
+  await jest.advanceTimersByTimeAsync(0);
+};
+
+test("the first tab owns; a tab opened later stands by and gets the owner's ledger", async () => {
+  const a = open("a");
+  await settle(CLAIM_WAIT_MS);
+  expect(a.changes).toEqual([true]);
+  a.records.set("R1", rec("R1", ["NOTIFY", "ACCEPT"]));
+  const b = open("b");
+  await settle(CLAIM_WAIT_MS);
+  expect(b.changes).toEqual([false]);
+  expect(b.records.get("R1")?.posted).toEqual(["NOTIFY", "ACCEPT"]);
+  // Heartbeats keep the standby standing by without telling the page again.
+  await settle(HEARTBEAT_MS * 5);
+  expect(a.changes).toEqual([true]);
+  expect(b.changes).toEqual([false]);
+});
+
+test("what the owner records reaches the standby at once; a standby shares nothing", async () => {
+  const a = open("a");
+  await settle(CLAIM_WAIT_MS);
+  const b = open("b");
+  await settle(CLAIM_WAIT_MS);
+  a.own.shareRecord(rec("R2", ["NOTIFY"]));
+  b.own.shareRecord(rec("R3", ["NOTIFY"]));
+  await settle();
+  expect([...b.records.keys()]).toEqual(["R2"]);
+  expect(a.records.has("R3")).toBe(false);
+});
+
+test("take over: the taker owns, the old owner stands by, and it stays so through heartbeats", async () => {
+  const a = open("a");
+  await settle(CLAIM_WAIT_MS);
+  const b = open("b");
+  await settle(CLAIM_WAIT_MS);
+  b.own.takeOver();
+  await settle();
+  expect(b.changes).toEqual([false, true]);
+  expect(a.changes).toEqual([true, false]);
+  await settle(HEARTBEAT_MS * 3);
+  expect(b.own.owner).toBe(true);
+  expect(a.own.owner).toBe(false);
+});
+
+test("a stale heartbeat from a replaced owner cannot win back ownership", async () => {
+  const a = open("a");
+  await settle(CLAIM_WAIT_MS);
+  const b = open("b");
+  await settle(CLAIM_WAIT_MS);
+  b.own.takeOver();
+  await settle();
+  // Replay an "owner" message of a's old term straight onto b's channel.
+  const stale = bus.sent.find((m) => (m as { t: string; tab: string }).t === "owner" && (m as { tab: string }).tab === "a");
+  const other = bus.channel();
+  other.postMessage(stale);
+  await settle();
+  expect(b.own.owner).toBe(true);
+  other.close();
+});
+
+test("the owner closes: a standby owns at once (no waiting for silence)", async () => {
+  const a = open("a");
+  await settle(CLAIM_WAIT_MS);
+  const b = open("b");
+  await settle(CLAIM_WAIT_MS);
+  a.own.stop();
+  await settle();
+  expect(b.changes).toEqual([false, true]);
+});
+
+test("two standbys inherit at once: exactly one owns", async () => {
+  const a = open("a");
+  await settle(CLAIM_WAIT_MS);
+  const b = open("b");
+  const c = open("c");
+  await settle(CLAIM_WAIT_MS);
+  a.own.stop();
+  await settle(10);
+  expect([b.own.owner, c.own.owner].filter(Boolean)).toHaveLength(1);
+  await settle(HEARTBEAT_MS * 3);
+  expect([b.own.owner, c.own.owner].filter(Boolean)).toHaveLength(1);
+});
+
+test("an owner that crashed (no goodbye) is replaced after it went silent", async () => {
+  const a = open("a");
+  await settle(CLAIM_WAIT_MS);
+  const b = open("b");
+  await settle(CLAIM_WAIT_MS);
+  // A crash: no "bye", the channel just goes quiet.
+  const channel = [...bus.channels][0]!;
+  channel.close();
+  await settle(OWNER_SILENT_MS + HEARTBEAT_MS * 2);
+  expect(b.own.owner).toBe(true);
+  expect(a.own.owner).toBe(true); // it never learnt otherwise; it is gone anyway
+});
+
+test("without a BroadcastChannel every tab owns its own pops", () => {
+  const t: boolean[] = [];
+  const own = new TabOwnership(undefined, { ownerChanged: (o) => t.push(o), record: () => undefined, records: () => [] }, new Log("x", false), "solo");
+  own.start();
+  expect(t).toEqual([true]);
+  expect(own.shared).toBe(false);
+  own.stop();
+});
+
+test("malformed messages are dropped and counted", async () => {
+  const a = open("a");
+  await settle(CLAIM_WAIT_MS);
+  const other = bus.channel();
+  for (const m of [null, 3, { t: "owner", tab: "x" }, { t: "nope", tab: "x" }, { t: "records", tab: "x", to: "a" }]) other.postMessage(m);
+  await settle();
+  expect(a.own.owner).toBe(true);
+  expect(a.log.dropped.get("malformed")).toBe(5);
+  other.close();
+});
