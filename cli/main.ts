@@ -3,6 +3,7 @@
  *
  *   wxcc-sap layout      desktop layout JSON with the headless widget (Webex contact center admin)
  *   wxcc-sap mashup-url  the CTI provider URL to paste into SAP (SAP admin)
+ *   wxcc-sap check-url   the same URL in setup-check mode, to prove it on the tenant (SAP admin)
  *   wxcc-sap headers     response headers for hosting dist/
  *
  * `run` is the whole program without process globals, so tests call it directly. Errors print
@@ -32,6 +33,7 @@ Usage: wxcc-sap <command> [options]
 Commands:
   layout       write the Agent Desktop layout JSON with the connector's headless widget
   mashup-url   print the URL the SAP admin enters as CTI provider / widget URL
+  check-url    print that URL in setup-check mode, to prove the settings on your SAP tenant
   headers      print the response headers for hosting dist/
 
 Run "wxcc-sap <command> --help" for the options of a command.
@@ -91,6 +93,15 @@ as the External Provider / CTI provider URL in SAP.
   --allow-localhost          accept http://localhost URLs (local sandbox only)
   -h, --help                 this help
 `,
+  "check-url": `Usage: wxcc-sap check-url <the options of mashup-url>
+
+Prints the mashup URL of "wxcc-sap mashup-url" with check=on: opened in SAP's CTI pane by an SAP
+admin, the page walks through a short setup check instead of running the connector. It posts test
+payloads of its own (ExternalReferenceID starting with WXSAPCHECK, listed at the end so you can
+delete them), only when you press its buttons, never dials, and ends with a report and the mashup
+URL with the settings that worked on your tenant. Same options, forms and checks as mashup-url
+(see wxcc-sap mashup-url --help); --format, --channels and --cad are what the check tries.
+`,
   headers: `Usage: wxcc-sap headers --sap-origin <origins> [--desktop <dc|url>] [options]
 
 Prints the HTTP response headers the host of dist/ must send: Content-Security-Policy for the
@@ -117,6 +128,23 @@ const SINGLE = { kind: "single" } as const;
 const LIST = { kind: "list" } as const;
 const HELP_FLAG = { kind: "flag", short: "h" } as const;
 
+/** mashup-url's options; check-url takes the same, so the URL it recommends is complete. */
+const MASHUP_URL_OPTIONS = {
+  base: SINGLE,
+  "sap-origin": LIST,
+  desktop: SINGLE,
+  alongside: FLAG,
+  "desktop-origin": LIST,
+  format: SINGLE,
+  "default-country": SINGLE,
+  channels: LIST,
+  cad: LIST,
+  "logout-reason": LIST,
+  "follow-selection": SINGLE,
+  "allow-localhost": FLAG,
+  help: HELP_FLAG,
+} satisfies OptionTable;
+
 /** Each command's options; `list` options take several values (commas, spaces, or repeats). */
 const OPTIONS = {
   layout: {
@@ -128,21 +156,8 @@ const OPTIONS = {
     "allow-localhost": FLAG,
     help: HELP_FLAG,
   },
-  "mashup-url": {
-    base: SINGLE,
-    "sap-origin": LIST,
-    desktop: SINGLE,
-    alongside: FLAG,
-    "desktop-origin": LIST,
-    format: SINGLE,
-    "default-country": SINGLE,
-    channels: LIST,
-    cad: LIST,
-    "logout-reason": LIST,
-    "follow-selection": SINGLE,
-    "allow-localhost": FLAG,
-    help: HELP_FLAG,
-  },
+  "mashup-url": MASHUP_URL_OPTIONS,
+  "check-url": MASHUP_URL_OPTIONS,
   headers: {
     "sap-origin": LIST,
     desktop: SINGLE,
@@ -185,9 +200,10 @@ async function layoutCommand(v: ArgValues, io: CliIo): Promise<void> {
   io.stdout.write(`wrote ${out}\n${result.changes.map((c) => `  ${c}\n`).join("")}`);
 }
 
-function mashupUrlCommand(v: ArgValues, io: CliIo): void {
-  const base = needed(v, "base", "mashup-url");
-  needed(v, "sap-origin", "mashup-url");
+function mashupUrlCommand(v: ArgValues, io: CliIo, check = false): void {
+  const command = check ? "check-url" : "mashup-url";
+  const base = needed(v, "base", command);
+  needed(v, "sap-origin", command);
   const { url } = mashupUrl({
     base,
     sapOrigins: many(v, "sap-origin"),
@@ -201,6 +217,7 @@ function mashupUrlCommand(v: ArgValues, io: CliIo): void {
     logoutReasons: v["logout-reason"] === undefined ? undefined : many(v, "logout-reason"),
     followSelection: single(v, "follow-selection"),
     allowLocalhost: v["allow-localhost"] === true,
+    check,
   });
   io.stdout.write(`${url}\n`);
 }
@@ -220,7 +237,7 @@ function headersCommand(v: ArgValues, io: CliIo): void {
 }
 
 function isCommand(name: string | undefined): name is Command {
-  return name === "layout" || name === "mashup-url" || name === "headers";
+  return name === "layout" || name === "mashup-url" || name === "check-url" || name === "headers";
 }
 
 /** The whole CLI. Returns the exit code. */
@@ -236,7 +253,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (!isCommand(name)) {
-    io.stderr.write(`wxcc-sap: unknown command "${name}" (commands: layout, mashup-url, headers; see wxcc-sap --help)\n`);
+    io.stderr.write(`wxcc-sap: unknown command "${name}" (commands: layout, mashup-url, check-url, headers; see wxcc-sap --help)\n`);
     return 2;
   }
   if (wantsHelp(rest)) {
@@ -246,7 +263,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     const values = readArgs(rest, OPTIONS[name], name);
     if (name === "layout") await layoutCommand(values, io);
-    else if (name === "mashup-url") mashupUrlCommand(values, io);
+    else if (name === "mashup-url" || name === "check-url") mashupUrlCommand(values, io, name === "check-url");
     else headersCommand(values, io);
     return 0;
   } catch (e) {

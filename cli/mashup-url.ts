@@ -27,6 +27,8 @@ export interface MashupUrlOptions {
   /** `on` (the mashup's default) or `off`: whether SAP follows the conversation the agent selects. */
   followSelection?: string;
   allowLocalhost?: boolean;
+  /** The setup check's URL (`check=on`): the same configuration, so its recommendation is complete. */
+  check?: boolean;
 }
 
 export interface MashupUrlResult {
@@ -68,6 +70,7 @@ export function mashupUrl(o: MashupUrlOptions): MashupUrlResult {
   if (o.cad !== undefined) q.set("cad", pairList(asList(o.cad), "--cad", true));
   if (o.logoutReasons !== undefined) q.set("logoutReasons", o.logoutReasons.flatMap((r) => r.split(",")).map((r) => r.trim()).filter(Boolean).join(","));
   if (o.followSelection !== undefined) q.set("followSelection", o.followSelection.trim().toLowerCase());
+  if (o.check) q.set("check", "on");
 
   const url = `${base.href}?${q.toString()}`;
   // The check: the mashup's own parser, on the query exactly as the browser will see it.

@@ -165,13 +165,37 @@ describe("help and commands", () => {
   it("--help lists the commands; no command prints it on stderr with exit 2", async () => {
     const r = await cli(["--help"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/layout .*\n.*mashup-url .*\n.*headers /);
+    expect(r.stdout).toMatch(/layout .*\n.*mashup-url .*\n.*check-url .*\n.*headers /);
     const none = await cli([]);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^wxcc-sap: set up/);
   });
 
   it("refuses an unknown command", async () => {
-    expectRefusal(await cli(["deploy"]), 2, 'wxcc-sap: unknown command "deploy" (commands: layout, mashup-url, headers; see wxcc-sap --help)');
+    expectRefusal(await cli(["deploy"]), 2, 'wxcc-sap: unknown command "deploy" (commands: layout, mashup-url, check-url, headers; see wxcc-sap --help)');
+  });
+});
+
+describe("wxcc-sap check-url (issue 15)", () => {
+  const args = ["--base", "https://c.example.com/sap-mashup/index.html", "--sap-origin", "https://my1.crm.ondemand.com", "--desktop", "us1", "--channels", "whatsapp:Sinch_WhatsApp", "--cad", "CustId:Custom_2"];
+
+  test("prints mashup-url's URL with check=on, so the URL the check recommends is complete", async () => {
+    const plain = await cli(["mashup-url", ...args]);
+    const check = await cli(["check-url", ...args]);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toBe(`${plain.stdout.trimEnd()}&check=on\n`);
+  });
+
+  test("refuses what mashup-url refuses, naming the option, with the same exit codes", async () => {
+    expectRefusal(await cli(["check-url", ...args, "--format", "csv"]), 1, 'wxcc-sap check-url: --format: "csv" is not json or xml');
+    expectRefusal(await cli(["check-url", "--sap-origin", "https://my1.crm.ondemand.com"]), 2, /^wxcc-sap check-url: .*--base/);
+    expectRefusal(await cli(["check-url", "--base", "https://c.example.com/sap-mashup/", "--sap-origin", "https://my1.crm.ondemand.com", "--desktop", "us1"]), 1, /^wxcc-sap check-url: --base: /);
+  });
+
+  test("help names it and what it does", async () => {
+    expect((await cli(["--help"])).stdout).toContain("check-url    print that URL in setup-check mode");
+    const help = await cli(["check-url", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("WXSAPCHECK");
   });
 });
