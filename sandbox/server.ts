@@ -23,6 +23,8 @@ import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { ContactCenter } from "./desktop-host/contact-center";
 import { SIGNAL_TYPES, type AgentContactMsg, type ContactSignal } from "./desktop-host/messages";
+import { AGENT_SIGNALS, type AgentMsg } from "./desktop-host/agent-messages";
+import type { EmulatedSignal } from "./desktop-host/signal";
 
 export const ROOT = resolve(__dirname, "..");
 
@@ -92,9 +94,10 @@ const TYPES: Record<string, string> = {
 const SIM_METHODS = new Set([
   "inbound", "rona", "customerEnds", "customerAnswers", "transfer", "transferToQueue", "offerFromQueue",
   "consult", "consultEnd", "consultTransfer", "consultConference", "joinConference", "leaveConference",
+  "waitingReason",
 ]);
 /** Host requests the desktops' AgentxHost forwards (POST /cc/backend): the HostBackend methods. */
-const BACKEND_METHODS = new Set(["accept", "end", "hold", "unHold", "wrapup", "startOutdial"]);
+const BACKEND_METHODS = new Set(["accept", "end", "hold", "unHold", "wrapup", "startOutdial", "stateChange", "logout", "stationLogin"]);
 
 interface Stream {
   agentId: string;
@@ -117,13 +120,17 @@ class Hub {
         host.aqm.contact[signal].listen((msg: AgentContactMsg) => this.toDesktop(a.agentId, "contact", { signal, msg }));
       }
       host.aqm.dialer.eOutdialFailed.listen((msg: AgentContactMsg) => this.toDesktop(a.agentId, "outdial-failed", { msg }));
+      for (const signal of AGENT_SIGNALS) {
+        (host.aqm.agent[signal] as unknown as EmulatedSignal<AgentMsg>).listen((msg) => this.toDesktop(a.agentId, "agent", { signal, msg }));
+      }
     }
   }
 
-  private toDesktop(agentId: string, event: string, data: { signal?: string; msg: AgentContactMsg }): void {
+  private toDesktop(agentId: string, event: string, data: { signal?: string; msg: AgentContactMsg | AgentMsg }): void {
     const name = AGENTS.find((a) => a.agentId === agentId)?.agentName ?? agentId;
-    const i = data.msg.data.interaction as { mediaType?: string } | undefined;
-    this.addTrace({ at: Date.now(), source: name, kind: "webex", text: `${data.signal ?? event} ${i?.mediaType ?? ""} ${data.msg.data.interactionId.slice(-6)}` });
+    const d = data.msg.data as { interaction?: { mediaType?: string }; interactionId?: string; status?: string; subStatus?: string };
+    const what = event === "agent" ? `${d.status ?? ""} ${d.subStatus ?? ""}` : `${d.interaction?.mediaType ?? ""} ${(d.interactionId ?? "").slice(-6)}`;
+    this.addTrace({ at: Date.now(), source: name, kind: "webex", text: `${data.signal ?? event} ${what}` });
     const line = `id: ${++this.eventId}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
     for (const s of this.streams) if (s.agentId === agentId) s.res.write(line);
   }
@@ -139,8 +146,9 @@ class Hub {
   /** SSE to one desktop: its task list first (rehydration), then every notification, in order. */
   openDesktopStream(agentId: string, res: ServerResponse): void {
     sseHead(res);
-    const tasks = [...this.cc.host(agentId).tasks.entries()];
-    res.write(`event: hello\ndata: ${JSON.stringify({ tasks })}\n\n`);
+    const host = this.cc.host(agentId);
+    const tasks = [...host.tasks.entries()];
+    res.write(`event: hello\ndata: ${JSON.stringify({ tasks, session: host.session })}\n\n`);
     const s = { agentId, res };
     this.streams.add(s);
     res.on("close", () => this.streams.delete(s));
@@ -167,6 +175,7 @@ class Hub {
       state: l.interaction.state,
       owner: l.interaction.owner,
       agents: [...l.agents],
+      waiting: l.waitingFor !== undefined,
     }));
   }
 }

@@ -1,12 +1,19 @@
 /**
- * A small simulation of the Webex CC routing back end: it owns interactions, offers them to
- * agents, and sends each agent's emulated desktop the notifications the real back end would, in
- * the documented order (reference webex-desktop.md §3.4 "Typical sequences"). Scenario helpers
- * drive the customer's side; the agent's side is driven through the real SDK (or `agentAct`).
+ * A small simulation of the Webex CC routing back end: it owns interactions and agent sessions,
+ * offers conversations to agents by Webex's rule (signed in, Available, room in the multimedia
+ * profile: ./routing.ts), and sends each agent's emulated desktop the notifications the real back
+ * end would, in the documented order (docs/reference/webex-desktop.md, "Typical sequences").
+ * Scenario helpers drive the customer's side; the agent's side is driven through the real SDK.
+ *
+ * Explicit routing operations — transfer, consult, conference, a queue's `offerFromQueue` — are
+ * the scenario's own decision and only require the receiving agent to be signed in; what a
+ * customer starts (`inbound`) and what a RONA returns to the queue wait until routing may offer it.
  */
 import type { Service } from "@wxcc-desktop/sdk-types/agentx-services/index";
-import { AgentxHost, type AgentProfileSpec, type HostBackend } from "./agentx-host";
+import { dnRegisteredMessage } from "./agent-messages";
+import { AgentxHost, type AgentProfileSpec, type HostBackend, type IdleCode } from "./agentx-host";
 import { contactMessage, newInteraction, type AgentContactData, type AgentContactMsg, type ContactSignal, type Interaction, type MediaType } from "./messages";
+import * as routing from "./routing";
 
 export interface CustomerContact {
   media?: MediaType;
@@ -18,7 +25,7 @@ export interface CustomerContact {
   dnis?: string;
   queue?: string;
   cad?: Record<string, string>;
-  /** Agent to offer it to. */
+  /** Agent to offer it to, once routing may (see ./routing.ts); until then it waits in its queue. */
   to: string;
   /** Adjusts the interaction before it is offered, e.g. to drop one of the places an address can arrive in. */
   shape?: (interaction: Interaction) => void;
@@ -40,6 +47,10 @@ interface Live {
   consultees: Set<string>;
   /** Agents offered a transfer who must accept it. */
   pendingTransfer: Set<string>;
+  /** Agents whose offer (inbound, transfer, consult, outdial) still rings: never connected. */
+  offered: Set<string>;
+  /** Waiting in its queue: for this agent, or "" for whichever agent routing finds first. */
+  waitingFor?: string;
 }
 
 export class ContactCenter implements HostBackend {
@@ -49,6 +60,7 @@ export class ContactCenter implements HostBackend {
   /** Outdial failures to simulate next, by agent (a reason), instead of placing the call. */
   readonly failNextOutdial = new Map<string, string>();
   private counter = 0;
+  private routing = false;
 
   constructor(private readonly clock: () => number = Date.now) {}
 
@@ -81,27 +93,102 @@ export class ContactCenter implements HostBackend {
       createdTimestamp: this.clock(),
     });
     c.shape?.(interaction);
-    this.live.set(interaction.interactionId, { interaction, agents: new Set([c.to]), consultees: new Set(), pendingTransfer: new Set() });
-    this.send(c.to, "eAgentOfferContact", interaction);
+    this.host(c.to);
+    this.live.set(interaction.interactionId, { ...this.legs(), interaction, waitingFor: c.to });
+    this.route();
     return interaction.interactionId;
   }
 
-  /** The offer to `agentId` timed out (RONA). */
+  /**
+   * Offers every waiting conversation that routing may offer now, oldest first. Runs after
+   * anything that can make room: a new contact, an agent going Available, a wrap-up, a RONA.
+   */
+  route(): void {
+    if (this.routing) return;
+    this.routing = true;
+    try {
+      for (const l of [...this.live.values()]) {
+        if (l.waitingFor === undefined) continue;
+        const media = l.interaction.mediaType as MediaType;
+        const candidates = l.waitingFor ? [l.waitingFor] : [...this.hosts.keys()];
+        const to = candidates.find((a) => routing.canTake(this.host(a).session, media, this.load(a, media), this.host(a).capacity));
+        if (!to) continue;
+        l.waitingFor = undefined;
+        l.agents.add(to);
+        l.offered.add(to);
+        l.interaction.state = "new";
+        this.send(to, "eAgentOfferContact", l.interaction);
+      }
+    } finally {
+      this.routing = false;
+    }
+  }
+
+  /** Conversations of `media` the agent holds now (offered, connected or in wrap-up), consults excluded. */
+  load(agentId: string, media: MediaType): number {
+    let n = 0;
+    for (const t of this.host(agentId).tasks.values()) if (t.interaction.mediaType === media && !t.isConsulted) n++;
+    return n;
+  }
+
+  /** Why routing does not offer `interactionId` now (for the sandbox's panels); undefined once offered. */
+  waitingReason(interactionId: string): string | undefined {
+    const l = this.require(interactionId);
+    if (l.waitingFor === undefined) return undefined;
+    const media = l.interaction.mediaType as MediaType;
+    if (!l.waitingFor) return "waiting in queue for an Available agent";
+    const name = this.host(l.waitingFor).spec.agentName;
+    return `waiting: ${name} is ${routing.whyNot(this.host(l.waitingFor).session, media, this.load(l.waitingFor, media), this.host(l.waitingFor).capacity) ?? "about to be offered it"}`;
+  }
+
+  /**
+   * The offer to `agentId` rang out (RONA): the offer is withdrawn, Webex puts the agent in the
+   * RONA idle state (a system idle code, changed by the system), and the conversation goes back
+   * to its queue for the next agent routing finds.
+   */
   rona(interactionId: string, agentId: string): void {
     const l = this.require(interactionId);
     l.agents.delete(agentId);
+    l.offered.delete(agentId);
+    l.pendingTransfer.delete(agentId);
     this.send(agentId, "eAgentOfferContactRona", l.interaction, { reason: "RONA" });
+    const h = this.host(agentId);
+    const msg = routing.ronaState(h.session, (h.profile.idleCodes ?? []) as IdleCode[], this.clock());
+    if (msg) h.agentSignal("eAgentStateChangeSuccess", msg);
+    if (l.agents.size === 0) {
+      l.interaction.owner = "";
+      l.waitingFor = "";
+      this.route();
+    }
   }
 
-  /** The customer hangs up / leaves: every agent on it gets ContactEnded, connected ones go to wrap-up. */
+  /**
+   * The customer hangs up or leaves. Connected agents get ContactEnded and go to wrap-up. An
+   * agent whose offer was still ringing gets only ContactEnded, with the interaction still in
+   * state "new" and not among `agentsPendingWrapUp`: Webex's own SDK reads exactly that as "no
+   * wrap-up" and drops the task (`@webex/contact-center` TaskManager: wrapUpRequired is
+   * `interaction.state !== "new"`). Whether Webex also sends anything else for an abandoned offer
+   * is not documented; this reading sends nothing else, so the agent is not put in wrap-up for a
+   * conversation it never had. A conversation still waiting in its queue just goes.
+   */
   customerEnds(interactionId: string): void {
     const l = this.require(interactionId);
     l.interaction.isTerminated = true;
+    const connected = [...l.agents].filter((a) => !l.offered.has(a));
+    for (const agentId of [...l.agents]) {
+      if (!l.offered.has(agentId)) continue;
+      this.send(agentId, "eAgentContactEnded", { ...l.interaction, state: "new" }, { agentsPendingWrapUp: connected } as Partial<AgentContactData>);
+      l.agents.delete(agentId);
+      l.offered.delete(agentId);
+      l.consultees.delete(agentId);
+    }
     l.interaction.state = "wrapUp";
-    for (const agentId of l.agents) {
-      this.send(agentId, "eAgentContactEnded", l.interaction, { agentsPendingWrapUp: [...l.agents] } as Partial<AgentContactData>);
+    for (const agentId of connected) {
+      this.send(agentId, "eAgentContactEnded", l.interaction, { agentsPendingWrapUp: connected } as Partial<AgentContactData>);
       this.send(agentId, "eAgentWrapup", l.interaction);
     }
+    if (l.agents.size === 0) this.live.delete(interactionId);
+    this.route();
   }
 
   /** The dialled customer answers an outdial. */
@@ -117,6 +204,7 @@ export class ContactCenter implements HostBackend {
    */
   transfer(interactionId: string, from: string, to: string, variant: ReceiveVariant = "offer"): void {
     const l = this.require(interactionId);
+    this.requireSignedIn(to);
     this.leave(l, from, to);
     this.receive(l, to, variant);
   }
@@ -134,12 +222,14 @@ export class ContactCenter implements HostBackend {
 
   /** A queue (or anyone routing it again) offers the conversation to `to`. */
   offerFromQueue(interactionId: string, to: string, variant: ReceiveVariant = "offer"): void {
+    this.requireSignedIn(to);
     this.receive(this.require(interactionId), to, variant);
   }
 
   /** `from` (connected) consults `to`: the initiator sees ConsultCreated, the consultee an offer. */
   consult(interactionId: string, from: string, to: string): void {
     const l = this.require(interactionId);
+    this.requireSignedIn(to);
     const consultLeg = `${interactionId}-consult-${to}`;
     const i = l.interaction;
     i.state = "consult";
@@ -147,6 +237,7 @@ export class ContactCenter implements HostBackend {
     i.media[consultLeg] = { mediaResourceId: consultLeg, mediaType: i.mediaType, mediaMgr: i.mediaType === "telephony" ? "callmm" : "digitalmm", participants: [from, to], mType: "consult", isHold: false, holdTimestamp: null };
     l.consultees.add(to);
     l.agents.add(to);
+    l.offered.add(to);
     this.send(from, "eAgentConsultCreated", i, { consultMediaResourceId: consultLeg, destAgentId: to });
     this.send(to, "eAgentOfferConsult", i, { consultMediaResourceId: consultLeg, destAgentId: to, isConsulted: true, consultingAgentId: from });
   }
@@ -157,6 +248,8 @@ export class ContactCenter implements HostBackend {
     const i = l.interaction;
     this.dropConsultLeg(l, to);
     l.agents.delete(to);
+    l.offered.delete(to);
+    l.consultees.delete(to);
     i.state = "connected";
     for (const m of Object.values(i.media)) if (m.mType === "mainCall") m.isHold = false;
     this.send(from, "eAgentConsultEnded", i, { isConsulted: false });
@@ -199,6 +292,7 @@ export class ContactCenter implements HostBackend {
   /** An agent joins a (chat) conference directly; everyone on the conversation is told. */
   joinConference(interactionId: string, agentId: string): void {
     const l = this.require(interactionId);
+    this.requireSignedIn(agentId);
     const i = l.interaction;
     i.state = "conference";
     this.addParticipant(i, agentId);
@@ -206,7 +300,11 @@ export class ContactCenter implements HostBackend {
     for (const a of l.agents) this.send(a, "eParticipantJoinedConference", i, { isConferencing: true, participantId: agentId, participantType: "Agent" } as Partial<AgentContactData>);
   }
 
-  /** An agent leaves a conference; the others stay with the customer. The leaver goes to wrap-up. */
+  /**
+   * An agent leaves a conference; the others stay with the customer. The leaver goes to wrap-up.
+   * With one agent left it is no longer a conference: the interaction is "connected" again and
+   * the message says `isConferencing: false`, so that agent's desktop drops its conference controls.
+   */
   leaveConference(interactionId: string, agentId: string): void {
     const l = this.require(interactionId);
     const i = l.interaction;
@@ -214,7 +312,12 @@ export class ContactCenter implements HostBackend {
     if (p) p.hasLeft = true;
     const told = [...l.agents];
     if (i.owner === agentId) i.owner = told.find((a) => a !== agentId) ?? "";
-    for (const a of told) this.send(a, "eParticipantLeftConference", i, { isConferencing: true, participantId: agentId, participantType: "Agent" } as Partial<AgentContactData>);
+    const still = told.filter((a) => a !== agentId && !l.consultees.has(a)).length > 1;
+    if (!still) {
+      i.state = "connected";
+      i.callProcessingDetails.isConferencing = "false";
+    }
+    for (const a of told) this.send(a, "eParticipantLeftConference", i, { isConferencing: still, participantId: agentId, participantType: "Agent" } as Partial<AgentContactData>);
     this.send(agentId, "eAgentWrapup", i);
     l.agents.delete(agentId);
   }
@@ -224,7 +327,11 @@ export class ContactCenter implements HostBackend {
   async accept(agentId: string, interactionId: string): Promise<AgentContactMsg> {
     const l = this.require(interactionId);
     // Accepting a consult offer connects the consult leg; the conversation keeps its owner.
-    if (l.consultees.has(agentId)) return this.consultAnswered(l, agentId);
+    if (l.consultees.has(agentId)) {
+      l.offered.delete(agentId);
+      return this.consultAnswered(l, agentId);
+    }
+    if (!l.offered.has(agentId) && !l.pendingTransfer.has(agentId)) throw routing.refusal("No offer to accept", 1301);
     l.pendingTransfer.delete(agentId);
     return this.connect(l, agentId);
   }
@@ -256,7 +363,34 @@ export class ContactCenter implements HostBackend {
     const m = this.send(agentId, "eAgentContactWrappedUp", l.interaction, { wrapUpAuxCodeId: "wrap-resolved" } as Partial<AgentContactData>);
     // A conversation transferred to a queue lives on without agents until the queue offers it again.
     if (l.agents.size === 0 && l.interaction.isTerminated) this.live.delete(interactionId);
+    this.route();
     return m;
+  }
+
+  // ---- HostBackend: the agent's session (./routing.ts has the rules) ----
+
+  async stateChange(agentId: string, state: string, auxCodeId: string): Promise<Service.Aqm.Agent.StateChangeSuccess> {
+    const h = this.host(agentId);
+    const msg = routing.stateChange(h.session, (h.profile.idleCodes ?? []) as IdleCode[], state, auxCodeId, this.clock());
+    h.agentSignal("eAgentStateChangeSuccess", msg);
+    this.route();
+    return msg;
+  }
+
+  async logout(agentId: string, _reason: string | undefined): Promise<Service.Aqm.Agent.LogoutSuccess> {
+    const h = this.host(agentId);
+    const msg = routing.logout(h.session, h.tasks.size, this.clock());
+    h.agentSignal("eAgentLogoutSuccess", msg);
+    return msg;
+  }
+
+  async stationLogin(agentId: string, data: Service.Aqm.Agent.UserStationLogin): Promise<Service.Aqm.Agent.StationLoginSuccess> {
+    const h = this.host(agentId);
+    const now = this.clock();
+    const msg = routing.stationLogin(h.session, (h.profile.idleCodes ?? []) as IdleCode[], data, (h.profile.teams ?? []) as { teamId: string }[], now);
+    h.agentSignal("eAgentStationLoginSuccess", msg);
+    h.agentSignal("eAgentDNRegistered", dnRegisteredMessage(h.session, now));
+    return msg;
   }
 
   async startOutdial(agentId: string, data: Service.Aqm.Dialer.tasks): Promise<AgentContactMsg> {
@@ -266,6 +400,7 @@ export class ContactCenter implements HostBackend {
       const err = { details: { trackingId: "t-outdial", data: { reason: failure, reasonCode: 1008 } } };
       throw err;
     }
+    if (this.host(agentId).session.status !== "LoggedIn") throw routing.refusal("Agent is not logged in", 1102);
     const interaction = newInteraction({
       interactionId: this.newInteractionId(),
       orgId: this.orgId,
@@ -278,7 +413,7 @@ export class ContactCenter implements HostBackend {
       createdTimestamp: this.clock(),
       outboundType: data.outboundType,
     });
-    this.live.set(interaction.interactionId, { interaction, agents: new Set([agentId]), consultees: new Set(), pendingTransfer: new Set() });
+    this.live.set(interaction.interactionId, { ...this.legs(), interaction, agents: new Set([agentId]), offered: new Set([agentId]) });
     return this.send(agentId, "eAgentOfferContact", interaction);
   }
 
@@ -299,7 +434,16 @@ export class ContactCenter implements HostBackend {
     return msg;
   }
 
+  private legs(): Omit<Live, "interaction"> {
+    return { agents: new Set(), consultees: new Set(), pendingTransfer: new Set(), offered: new Set() };
+  }
+
+  private requireSignedIn(agentId: string): void {
+    if (this.host(agentId).session.status !== "LoggedIn") throw new Error(`${this.host(agentId).spec.agentName} is signed out`);
+  }
+
   private connect(l: Live, agentId: string): AgentContactMsg {
+    l.offered.delete(agentId);
     l.interaction.state = "connected";
     l.interaction.owner = agentId;
     this.addParticipant(l.interaction, agentId);
@@ -339,11 +483,13 @@ export class ContactCenter implements HostBackend {
   /** Hands the conversation to `to`, by a fresh offer (to accept) or by an owner change. */
   private receive(l: Live, to: string, variant: ReceiveVariant): void {
     const i = l.interaction;
+    l.waitingFor = undefined;
     l.agents.add(to);
     if (variant === "offer") {
       i.state = "new";
       i.owner = "";
       l.pendingTransfer.add(to);
+      l.offered.add(to);
       this.send(to, "eAgentOfferContact", i);
       return;
     }
