@@ -8,7 +8,8 @@ import { ContactCenter } from "../sandbox/desktop-host/contact-center";
 
 const AGENT = "bench0000-0000-4000-8000-000000000001";
 const cc = new ContactCenter();
-const host = cc.addAgent({ agentId: AGENT, agentName: "Bench Agent" });
+// Routing offers only to Available agents; the bench measures pops, so its agent is Available.
+const host = cc.addAgent({ agentId: AGENT, agentName: "Bench Agent", initialState: "Available" });
 host.ready();
 (window as unknown as { AGENTX_SERVICE: unknown }).AGENTX_SERVICE = host;
 
@@ -28,6 +29,8 @@ const t0 = new Map<string, number>();
     const id = ids.get(ani);
     if (id) cc.rona(id, AGENT);
     ids.delete(ani);
+    // RONA sets the agent to the RONA idle state; back to Available for the next offer.
+    void cc.stateChange(AGENT, "Available", "0");
   },
   t0s: (): Record<string, number> => Object.fromEntries(t0),
 };
