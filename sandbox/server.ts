@@ -382,24 +382,3 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
     },
   };
 }
-
-if (require.main === module) {
-  const port = process.env.PORT ? Number(process.env.PORT) : 8080;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`PORT: "${process.env.PORT}" is not a port number`);
-    process.exit(1);
-  }
-  startSandbox({ port, host: process.env.HOST || undefined }).then(
-    (s) => {
-      if (!existsSync(join(ROOT, "dist", "widget.js"))) console.warn("dist/widget.js is missing: run npm run build (npm start does it for you)");
-      console.log(`Sandbox running. Open ${s.url}`);
-      const stop = () => void s.close().then(() => process.exit(0));
-      process.on("SIGINT", stop);
-      process.on("SIGTERM", stop);
-    },
-    (e: unknown) => {
-      console.error(e instanceof PortBusyError ? e.message : `sandbox failed to start: ${(e as Error)?.message ?? String(e)}`);
-      process.exit(1);
-    },
-  );
-}
