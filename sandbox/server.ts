@@ -25,6 +25,7 @@ import { ContactCenter } from "./desktop-host/contact-center";
 import { SIGNAL_TYPES, type AgentContactMsg, type ContactSignal } from "./desktop-host/messages";
 import { AGENT_SIGNALS, type AgentMsg } from "./desktop-host/agent-messages";
 import type { EmulatedSignal } from "./desktop-host/signal";
+import { CrmStore, checkNewCustomer } from "./sap-host/crm-store";
 
 export const ROOT = resolve(__dirname, "..");
 
@@ -107,6 +108,7 @@ interface Stream {
 /** The simulation plus the fan-out of its notifications to the desktop pages. */
 class Hub {
   readonly cc = new ContactCenter();
+  readonly crm = new CrmStore();
   readonly trace: TraceEntry[] = [];
   private readonly streams = new Set<Stream>();
   private readonly traceStreams = new Set<ServerResponse>();
@@ -154,6 +156,17 @@ class Hub {
     res.on("close", () => this.streams.delete(s));
   }
 
+  /** SSE to an SAP page: each customer any agent creates, as it is created. */
+  openCrmStream(res: ServerResponse): void {
+    sseHead(res);
+    const stop = this.crm.onCreate((r) => res.write(`event: created\ndata: ${JSON.stringify(r)}\n\n`));
+    this.traceStreams.add(res);
+    res.on("close", () => {
+      stop();
+      this.traceStreams.delete(res);
+    });
+  }
+
   openTraceStream(res: ServerResponse): void {
     sseHead(res);
     for (const t of this.trace) res.write(`data: ${JSON.stringify(t)}\n\n`);
@@ -168,15 +181,20 @@ class Hub {
 
   /** A summary of live conversations for the control panels. */
   state(): unknown {
-    return [...this.cc.live.values()].map((l) => ({
+    const live = [...this.cc.live.values()].map((l) => ({
       interactionId: l.interaction.interactionId,
       media: l.interaction.mediaType,
       channel: l.interaction.mediaChannel,
+      direction: l.interaction.contactDirection.type,
       state: l.interaction.state,
       owner: l.interaction.owner,
       agents: [...l.agents],
       waiting: l.waitingFor !== undefined,
+      // What each agent's desktop last heard about it, e.g. AgentOfferConsult, AgentConsulting.
+      legs: Object.fromEntries([...l.agents].map((a) => [a, { type: this.cc.host(a).tasks.get(l.interaction.interactionId)?.type ?? "", consult: l.consultees.has(a) }])),
     }));
+    const agents = AGENTS.map((a) => ({ agentId: a.agentId, agentName: a.agentName, status: this.cc.host(a.agentId).status, subStatus: this.cc.host(a.agentId).subStatus }));
+    return { live, agents };
   }
 }
 
@@ -251,6 +269,11 @@ function handler(role: Role, hub: Hub, config: SandboxConfig, dirs: { dist: stri
             return json(res, 409, { error: (e as Error)?.message ?? String(e) });
           }
         }
+        if (path === "/crm/records") {
+          const c = checkNewCustomer(b);
+          if (!c.ok) return json(res, 400, { errors: c.errors });
+          return json(res, 201, hub.crm.create(c.value));
+        }
         if (path === "/trace") {
           hub.addTrace({ at: Number(b.at), source: String(b.source ?? "?"), kind: (["webex", "channel", "sap", "note"].includes(String(b.kind)) ? b.kind : "note") as TraceEntry["kind"], text: String(b.text ?? "") });
           return json(res, 200, {});
@@ -264,6 +287,8 @@ function handler(role: Role, hub: Hub, config: SandboxConfig, dirs: { dist: stri
         return hub.openDesktopStream(agent.agentId, res);
       }
       if (path === "/cc/state") return json(res, 200, hub.state());
+      if (path === "/crm/records") return json(res, 200, hub.crm.records());
+      if (path === "/crm/events") return hub.openCrmStream(res);
       if (path === "/trace/events") return hub.openTraceStream(res);
       if (path === "/favicon.ico") {
         res.writeHead(204);
