@@ -24,8 +24,13 @@ export async function openFlow(): Promise<Flow> {
   return { s, page, sap, desk };
 }
 
-/** The agent presses "Go Available" in the emulated desktop and the desktop shows it. */
-export async function goAvailable(desk: Frame): Promise<void> {
+/**
+ * The agent presses "Go Available" in the emulated desktop and the desktop shows it: agents start
+ * signed in and Idle, and routing offers nothing to an Idle agent.
+ */
+export async function goAvailable(desk: Frame | Page): Promise<void> {
+  await desk.waitForSelector("#state.available, #state.idle");
+  if (await desk.$("#state.available")) return; // already (the back end keeps the state across tests and reloads)
   await desk.click("#go-available");
   await desk.waitForSelector("#state.available");
 }
