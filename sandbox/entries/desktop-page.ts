@@ -144,7 +144,8 @@ function renderAgent(): void {
 
 // ---- page ----
 
-function controls(): HTMLElement {
+/** The agent's own controls (state, sign-out, station login), then the customer's side below the tasks. */
+function controls(): { agent: HTMLElement; customer: HTMLElement } {
   const media = h("select", { id: "in-media", onchange: () => {
     from.value = media.value === "chat" || media.value === "email" ? SAMPLES.oneMatchEmail : media.value === "social" ? SAMPLES.whatsappPhone : SAMPLES.oneMatchPhone;
   } }, h("option", { value: "telephony" }, "Call"), h("option", { value: "chat" }, "Chat"), h("option", { value: "email" }, "Email"), h("option", { value: "social" }, "WhatsApp message"));
@@ -172,13 +173,18 @@ function controls(): HTMLElement {
   const goAvailable = h("button", { id: "go-available", class: "primary", onclick: () => {
     void host.aqm.agent.stateChange({ data: { state: "Available", auxCodeIdArray: "0" } }).then(render, (e: unknown) => note(`state change failed: ${reasonOf(e)}`));
   } }, "Go Available");
-  return h("div", { class: "controls" },
-    h("div", { class: "row" }, h("span", { class: "label" }, "Agent"), h("span", { id: "state", class: "pill" }), goAvailable),
-    h("div", { id: "idle-hint", class: "hint" }),
-    h("div", { class: "row", id: "agent-row" }, h("span", { class: "label" }), stateSel, setState, signOut),
-    stationLoginForm(),
-    h("div", { class: "row" }, h("span", { class: "label" }, "Customer"), media, from, samples, contact),
-  );
+  return {
+    agent: h("div", { class: "controls" },
+      h("div", { class: "row" }, h("span", { class: "label" }, "Agent"), h("span", { id: "state", class: "pill" }), goAvailable),
+      h("div", { id: "idle-hint", class: "hint" }),
+      h("div", { class: "row", id: "agent-row" }, h("span", { class: "label" }), stateSel, setState, signOut),
+      stationLoginForm(),
+    ),
+    // The customer's side is the simulation's, not the desktop's: kept apart, below the tasks.
+    customer: h("div", { class: "controls customer-side" },
+      h("div", { class: "row" }, h("span", { class: "label" }, "Customer"), media, from, samples, contact),
+    ),
+  };
 }
 
 /**
@@ -246,8 +252,7 @@ async function main(): Promise<void> {
   document.title = `Agent Desktop (emulated) — ${me.agentName}`;
   document.body.replaceChildren(
     h("header", {}, h("span", { class: "logo" }, "Webex"), " Contact Center Agent Desktop ", h("span", { class: "badge" }, "EMULATED"), h("span", { class: "agent" }, me.agentName)),
-    controls(),
-    h("div", { id: "tasks" }),
+    ...(({ agent, customer }) => [agent, h("div", { id: "tasks" }), customer])(controls()),
     h("div", { class: "foot" }, h("span", { id: "link" }), h("div", { id: "notes" })),
     h("div", { id: "widget-slot", hidden: true }),
   );
