@@ -21,18 +21,13 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve, sep } from "node:path";
-import { ContactCenter } from "./desktop-host/contact-center";
-import { SIGNAL_TYPES, type AgentContactMsg, type ContactSignal } from "./desktop-host/messages";
-import { AGENT_SIGNALS, type AgentMsg } from "./desktop-host/agent-messages";
-import type { EmulatedSignal } from "./desktop-host/signal";
-import { CrmStore, checkNewCustomer } from "./sap-host/crm-store";
+import type { ContactCenter } from "./desktop-host/contact-center";
+import { Hub, sseHead, type SandboxAgent, type TraceEntry } from "./hub";
+import { checkNewCustomer } from "./sap-host/crm-store";
+
+export type { SandboxAgent, TraceEntry } from "./hub";
 
 export const ROOT = resolve(__dirname, "..");
-
-export interface SandboxAgent {
-  agentId: string;
-  agentName: string;
-}
 
 export const AGENTS: readonly SandboxAgent[] = [
   { agentId: "a1b2c3d4-0001-4a5b-9c8d-000000000001", agentName: "Alice Martin" },
@@ -61,13 +56,6 @@ export interface SandboxOptions {
   sandboxDir?: string;
   /** Where dist/widget.js and dist/sap-mashup/ are (default dist). */
   distDir?: string;
-}
-
-export interface TraceEntry {
-  at: number;
-  source: string;
-  kind: "webex" | "channel" | "sap" | "note";
-  text: string;
 }
 
 export interface Sandbox {
@@ -99,109 +87,6 @@ const SIM_METHODS = new Set([
 ]);
 /** Host requests the desktops' AgentxHost forwards (POST /cc/backend): the HostBackend methods. */
 const BACKEND_METHODS = new Set(["accept", "end", "hold", "unHold", "wrapup", "startOutdial", "stateChange", "logout", "stationLogin"]);
-
-interface Stream {
-  agentId: string;
-  res: ServerResponse;
-}
-
-/** The simulation plus the fan-out of its notifications to the desktop pages. */
-class Hub {
-  readonly cc = new ContactCenter();
-  readonly crm = new CrmStore();
-  readonly trace: TraceEntry[] = [];
-  private readonly streams = new Set<Stream>();
-  private readonly traceStreams = new Set<ServerResponse>();
-  private eventId = 0;
-
-  constructor() {
-    for (const a of AGENTS) {
-      const host = this.cc.addAgent(a);
-      host.ready();
-      for (const signal of Object.keys(SIGNAL_TYPES) as ContactSignal[]) {
-        host.aqm.contact[signal].listen((msg: AgentContactMsg) => this.toDesktop(a.agentId, "contact", { signal, msg }));
-      }
-      host.aqm.dialer.eOutdialFailed.listen((msg: AgentContactMsg) => this.toDesktop(a.agentId, "outdial-failed", { msg }));
-      for (const signal of AGENT_SIGNALS) {
-        (host.aqm.agent[signal] as unknown as EmulatedSignal<AgentMsg>).listen((msg) => this.toDesktop(a.agentId, "agent", { signal, msg }));
-      }
-    }
-  }
-
-  private toDesktop(agentId: string, event: string, data: { signal?: string; msg: AgentContactMsg | AgentMsg }): void {
-    const name = AGENTS.find((a) => a.agentId === agentId)?.agentName ?? agentId;
-    const d = data.msg.data as { interaction?: { mediaType?: string }; interactionId?: string; status?: string; subStatus?: string };
-    const what = event === "agent" ? `${d.status ?? ""} ${d.subStatus ?? ""}` : `${d.interaction?.mediaType ?? ""} ${(d.interactionId ?? "").slice(-6)}`;
-    this.addTrace({ at: Date.now(), source: name, kind: "webex", text: `${data.signal ?? event} ${what}` });
-    const line = `id: ${++this.eventId}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
-    for (const s of this.streams) if (s.agentId === agentId) s.res.write(line);
-  }
-
-  addTrace(t: TraceEntry): void {
-    const entry: TraceEntry = { at: Number(t.at) || Date.now(), source: String(t.source).slice(0, 60), kind: t.kind, text: String(t.text).slice(0, 300) };
-    this.trace.push(entry);
-    if (this.trace.length > 1000) this.trace.shift();
-    const line = `data: ${JSON.stringify(entry)}\n\n`;
-    for (const r of this.traceStreams) r.write(line);
-  }
-
-  /** SSE to one desktop: its task list first (rehydration), then every notification, in order. */
-  openDesktopStream(agentId: string, res: ServerResponse): void {
-    sseHead(res);
-    const host = this.cc.host(agentId);
-    const tasks = [...host.tasks.entries()];
-    res.write(`event: hello\ndata: ${JSON.stringify({ tasks, session: host.session })}\n\n`);
-    const s = { agentId, res };
-    this.streams.add(s);
-    res.on("close", () => this.streams.delete(s));
-  }
-
-  /** SSE to an SAP page: each customer any agent creates, as it is created. */
-  openCrmStream(res: ServerResponse): void {
-    sseHead(res);
-    const stop = this.crm.onCreate((r) => res.write(`event: created\ndata: ${JSON.stringify(r)}\n\n`));
-    this.traceStreams.add(res);
-    res.on("close", () => {
-      stop();
-      this.traceStreams.delete(res);
-    });
-  }
-
-  openTraceStream(res: ServerResponse): void {
-    sseHead(res);
-    for (const t of this.trace) res.write(`data: ${JSON.stringify(t)}\n\n`);
-    this.traceStreams.add(res);
-    res.on("close", () => this.traceStreams.delete(res));
-  }
-
-  closeStreams(): void {
-    for (const s of this.streams) s.res.end();
-    for (const r of this.traceStreams) r.end();
-  }
-
-  /** A summary of live conversations for the control panels. */
-  state(): unknown {
-    const live = [...this.cc.live.values()].map((l) => ({
-      interactionId: l.interaction.interactionId,
-      media: l.interaction.mediaType,
-      channel: l.interaction.mediaChannel,
-      direction: l.interaction.contactDirection.type,
-      state: l.interaction.state,
-      owner: l.interaction.owner,
-      agents: [...l.agents],
-      waiting: l.waitingFor !== undefined,
-      // What each agent's desktop last heard about it, e.g. AgentOfferConsult, AgentConsulting.
-      legs: Object.fromEntries([...l.agents].map((a) => [a, { type: this.cc.host(a).tasks.get(l.interaction.interactionId)?.type ?? "", consult: l.consultees.has(a) }])),
-    }));
-    const agents = AGENTS.map((a) => ({ agentId: a.agentId, agentName: a.agentName, status: this.cc.host(a.agentId).status, subStatus: this.cc.host(a.agentId).subStatus }));
-    return { live, agents };
-  }
-}
-
-function sseHead(res: ServerResponse): void {
-  res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
-  res.write(": connected\n\n");
-}
 
 async function body(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
@@ -354,7 +239,7 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
     sandbox: o.sandboxDir ?? join(ROOT, "dist", "sandbox"),
     pages: join(ROOT, "sandbox", "pages"),
   };
-  const hub = new Hub();
+  const hub = new Hub(AGENTS);
   const port = o.port ?? 8080;
   const config: SandboxConfig = { sap: "", mashup: "", desktops: [], agents: AGENTS, orgId: hub.cc.orgId, outdialEp: "ep-outdial-1" };
   const servers: Server[] = [];

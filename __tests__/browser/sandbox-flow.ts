@@ -44,7 +44,8 @@ export async function statePill(desk: Frame): Promise<string> {
 export async function waitLive(sap: Frame, title: string, status: RegExp, timeout = 10_000): Promise<{ title: string; status: string }> {
   let last = { title: "", status: "" };
   for (const end = Date.now() + timeout; Date.now() < end; await sleep(100)) {
-    last = { title: ((await sap.textContent("#live-title").catch(() => "")) ?? "").trim(), status: ((await sap.textContent("#live-status").catch(() => "")) ?? "").trim() };
+    // Both lines in one read: the card is re-rendered as payloads arrive.
+    last = await sap.evaluate(() => ({ title: (document.getElementById("live-title")?.textContent ?? "").trim(), status: (document.getElementById("live-status")?.textContent ?? "").trim() }));
     if (last.title.startsWith(title) && status.test(last.status)) return last;
   }
   throw new Error(`Live Activity shows ${JSON.stringify(last)}, expected title "${title}…" and status ${status}`);

@@ -76,7 +76,7 @@ test("click-to-dial: SAP's pane says Outgoing call to …, dialling, then connec
   expect(await sap2.textContent(".pop-banner")).toBe("Customer identified · Outgoing call to +12125550175");
   const [task] = (await f.desk[1].evaluate(() => (window as unknown as { sandboxDesktop: { tasks(): { id: string }[] } }).sandboxDesktop.tasks())) as { id: string }[];
   await sim(f.s, "customerAnswers", task!.id);
-  const connected = await waitLive(sap2, "Outgoing call to +12125550175", /^connected · since /);
+  const connected = await waitLive(sap2, "Outgoing call to +12125550175 · Emma Johnson", /^connected · since /);
   expect(connected.title).toBe("Outgoing call to +12125550175 · Emma Johnson");
   await finish(1, task!.id);
 });

@@ -13,34 +13,11 @@
  */
 import { SequenceChecker, checkPayload, decodeSapMessage, type Fields } from "../sap-host/sap-contract";
 import { SAMPLE_RECORDS, displayPhone, searchRecords, type CrmRecord, type RecordKind } from "./crm-data";
-import { clock, duration, h, loadConfig, trace, type PageConfig } from "./dom";
+import { clock, h, loadConfig, trace, type PageConfig } from "./dom";
 import { liveLabel, titleOf, type SimLeg } from "./live-label";
+import { activityTable, payloadTable, type Activity, type LoggedPayload } from "./sap-records";
 
-export interface Activity {
-  key: string;
-  type: "Phone Call" | "Chat";
-  direction: "Inbound" | "Outbound";
-  /** Customer name from the matched record, else the address. */
-  customer: string;
-  recordId?: string;
-  address: string;
-  createdAt: number;
-  acceptedAt?: number;
-  endedAt?: number;
-  status: "Planned" | "Open" | "Completed";
-  notes: string;
-  externalId?: string;
-  originalId?: string;
-  activityUUID?: string;
-  channelId?: string;
-}
-
-export interface LoggedPayload {
-  at: number;
-  fields: Fields;
-  format: string;
-  violations: string[];
-}
+export type { Activity, LoggedPayload } from "./sap-records";
 
 interface State {
   payloads: LoggedPayload[];
@@ -353,7 +330,7 @@ function renderRecord(id: string): HTMLElement {
       h("dt", {}, "ID"), h("dd", {}, r.id),
     ),
     h("h3", {}, "Activities"),
-    acts.length ? activityTable(acts) : h("p", { class: "muted" }, "No activities yet."),
+    acts.length ? activityTable(acts, activityLink, saveNotes) : h("p", { class: "muted" }, "No activities yet."),
   );
 }
 
@@ -430,49 +407,10 @@ function learn(r: CrmRecord): void {
   if (!crm.some((x) => x.id === r.id)) crm = [...crm, r];
 }
 
-/**
- * One row per activity, in columns narrow enough for SAP's content area next to the 360 px pane;
- * the table scrolls sideways inside its box (headers stay on top) if it still does not fit.
- */
-function activityTable(acts: Activity[]): HTMLElement {
-  return h("div", { class: "table-scroll" }, h("table", { class: "activities" },
-    h("thead", {}, h("tr", {}, ["Customer", "Activity", "Created", "Duration", "Status", "Notes", "External IDs"].map((t) => h("th", {}, t)))),
-    h("tbody", {}, [...acts].reverse().map((a) => {
-      const notes = h("input", { class: "notes", value: a.notes, placeholder: "…", "aria-label": "Notes", oninput: (e: Event) => {
-        a.notes = (e.target as HTMLInputElement).value;
-        save();
-      } });
-      const ms = a.acceptedAt !== undefined && a.endedAt !== undefined ? a.endedAt - a.acceptedAt : undefined;
-      return h("tr", {
-        class: "activity",
-        "data-type": a.type,
-        "data-direction": a.direction,
-        "data-status": a.status,
-        "data-external-id": a.externalId ?? "",
-        "data-original-id": a.originalId ?? "",
-        "data-activity-uuid": a.activityUUID ?? "",
-        "data-duration-ms": ms !== undefined ? String(ms) : "",
-        "data-customer": a.customer,
-      },
-        h("td", { "data-label": "Customer" }, a.recordId && byId(a.recordId) ? recordLink(byId(a.recordId)!) : a.customer),
-        h("td", { "data-label": "Activity" }, h("span", {}, a.type, a.channelId ? ` (${a.channelId})` : "", " · ", a.direction)),
-        h("td", { "data-label": "Created" }, clock(a.createdAt)),
-        h("td", { "data-label": "Duration" }, ms !== undefined ? duration(ms) : a.status === "Open" ? "running" : "—"),
-        h("td", { "data-label": "Status" }, a.status),
-        h("td", { class: "notes-cell", "data-label": "Notes" }, notes),
-        h("td", { class: "ids", "data-label": "External IDs" }, h("div", {},
-          a.externalId ? h("div", { title: a.externalId }, h("b", {}, "Ext "), a.externalId) : null,
-          a.originalId && a.originalId !== a.externalId ? h("div", { title: a.originalId }, h("b", {}, "Orig "), a.originalId) : null,
-          a.activityUUID ? h("div", { title: a.activityUUID }, h("b", {}, "UUID "), a.activityUUID) : null)),
-      );
-    })),
-  ));
-}
-
 function renderActivities(): HTMLElement {
   return h("section", { id: "activity-list" },
     h("h2", {}, "Activities"),
-    state.activities.length ? activityTable(state.activities) : h("p", { class: "muted" }, "No activities yet. Make a customer call in from an Agent Desktop's control panel."),
+    state.activities.length ? activityTable(state.activities, activityLink, saveNotes) : h("p", { class: "muted" }, "No activities yet. Make a customer call in from an Agent Desktop's control panel."),
   );
 }
 
@@ -480,12 +418,18 @@ function renderPayloads(): HTMLElement {
   return h("section", { id: "payload-log" },
     h("h2", {}, "Payloads received from the CTI provider"),
     h("p", { class: "muted" }, `Each is checked against the contract. Messages from other origins ignored: ${state.ignored}.`),
-    h("div", { class: "table-scroll" }, h("table", { class: "payloads" }, h("thead", {}, h("tr", {}, ["Time", "Format", "Fields", "Check"].map((t) => h("th", {}, t)))),
-      h("tbody", {}, [...state.payloads].reverse().map((p) => h("tr", { class: p.violations.length ? "bad" : "" },
-        h("td", { "data-label": "Time" }, clock(p.at)), h("td", { "data-label": "Format" }, p.format),
-        h("td", { class: "fields", "data-label": "Fields" }, h("div", {}, Object.entries(p.fields).map(([k, v]) => h("div", {}, h("b", {}, k), " ", v)))),
-        h("td", { class: "check", "data-label": "Check" }, p.violations.length ? p.violations.join("; ") : "✓ OK")))))),
+    payloadTable(state.payloads),
   );
+}
+
+function saveNotes(a: Activity, text: string): void {
+  a.notes = text;
+  save();
+}
+
+function activityLink(a: Activity): HTMLElement | string {
+  const r = a.recordId ? byId(a.recordId) : undefined;
+  return r ? recordLink(r) : a.customer;
 }
 
 function nav(): HTMLElement {
