@@ -1,6 +1,6 @@
 /**
  * One agent's emulated Agent Desktop host: the `AGENTX_SERVICE` object the real, unmodified
- * `@wxcc-desktop/sdk` binds to (reference webex-desktop.md §2.5–2.7). Requests the SDK passes
+ * `@wxcc-desktop/sdk` binds to (docs/reference/webex-desktop.md, how the SDK connects to the host). Requests the SDK passes
  * through are recorded and forwarded to the contact-center simulation, which answers with the
  * notifications a real back end would send.
  */
@@ -258,7 +258,7 @@ export class AgentxHost {
     return set;
   }
 
-  /** `Desktop.actions` requests: answer on the matching `/Res` channel as the Desktop does (§2.6). */
+  /** `Desktop.actions` requests: answer on the matching `/Res` channel as the Desktop does (docs/reference/webex-desktop.md, Desktop.actions). */
   private onAction(name: string, args: unknown[]): void {
     this.requests.push({ method: `actions.${name}`, payload: args });
     const reqId = args[args.length - 1];

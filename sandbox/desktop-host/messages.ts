@@ -1,7 +1,7 @@
 /**
  * Builds AQM notification messages exactly as typed by `@wxcc-desktop/sdk-types`, so the compiler
  * checks the emulator's payload shapes against Cisco's own types. `callAssociatedDetails` is
- * added on top: it exists at runtime but is missing from the types (reference webex-desktop.md §3.3).
+ * added on top: it exists at runtime but is missing from the types (docs/reference/webex-desktop.md, the interaction).
  */
 import type { Service } from "@wxcc-desktop/sdk-types/agentx-services/index";
 
@@ -18,7 +18,7 @@ export interface CallAssociatedDetails {
 }
 export type MediaType = "telephony" | "chat" | "email" | "social";
 
-/** Desktop signal name → AQM `data.type` (inferred from `@webex/contact-center`, reference §3.4). */
+/** Desktop signal name → AQM `data.type` (inferred from `@webex/contact-center`, docs/reference/webex-desktop.md, event catalogue). */
 export const SIGNAL_TYPES = {
   eAgentContact: "AgentContact",
   eAgentOfferContact: "AgentOfferContact",

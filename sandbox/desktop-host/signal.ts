@@ -1,6 +1,7 @@
 /**
- * A host signal with the contract of `@uuip/unified-ui-platform-sdk`'s Signal.WithData (reference
- * webex-desktop.md §2.7): the real SDK calls `listen`/`listenOnce` and keeps the stoppers.
+ * A host signal with the contract of `@uuip/unified-ui-platform-sdk`'s Signal.WithData
+ * (docs/reference/webex-desktop.md, the host surface an emulator needs): the real SDK calls
+ * `listen`/`listenOnce` and keeps the stoppers.
  */
 export class EmulatedSignal<T> {
   private readonly listeners = new Set<(m: T) => void>();

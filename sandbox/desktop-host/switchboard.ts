@@ -27,7 +27,7 @@ export interface CustomerContact {
 
 /**
  * How a receiving agent's desktop learns that a conversation is now theirs. Webex's documentation
- * does not settle it (reference webex-desktop.md §3.4), so the simulation can do either:
+ * does not settle it (docs/reference/webex-desktop.md, event catalogue), so the simulation can do either:
  * `offer` — a fresh `eAgentOfferContact` that the agent accepts; `owner-change` — only
  * `eContactOwnerChanged` with `toOwner` = the agent (already connected, nothing to accept).
  */

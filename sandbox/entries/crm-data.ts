@@ -3,7 +3,7 @@
  * (example.* domains, 555-01xx and similar test numbers). One number is shared by three records
  * and one e-mail by two, so the multi-match screen can be seen; the walkthrough lists numbers and
  * addresses that match nothing. Pure: search is exact on E.164 numbers and case-insensitive on
- * e-mails, which is how SAP's CTI customer identification matches (reference sap-cti.md §2).
+ * e-mails, which is how SAP's CTI customer identification matches (docs/reference/sap-cti.md, customer search).
  */
 export type RecordKind = "Account" | "Contact" | "Individual Customer" | "Lead";
 

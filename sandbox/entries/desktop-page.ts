@@ -2,7 +2,7 @@
  * An emulated Webex CC Agent Desktop for one agent (chosen by this page's origin). Like the real
  * Desktop it provides `window.AGENTX_SERVICE` before loading the layout's widget script — the real
  * dist/widget.js with the real SDK inside — then creates `<wxcc-sap-connector>` with the
- * attributes and properties the layout sets (contract §3).
+ * attributes and properties the layout sets (docs/contract.md, the desktop layout).
  *
  * The host object is sandbox/desktop-host's AgentxHost; its backend is the shared contact-center
  * simulation in the sandbox server (HTTP for requests, Server-Sent Events for notifications; see
@@ -228,7 +228,7 @@ function startWidget(): void {
   const script = document.createElement("script");
   script.src = "/widget.js";
   script.onload = () => {
-    // What the desktop layout declares (contract §3): the attribute, and properties bound to $STORE.
+    // What the desktop layout declares (docs/contract.md): the attribute, and properties bound to $STORE.
     connector = document.createElement("wxcc-sap-connector") as typeof connector;
     connector.setAttribute("mashup-origin", cfg.mashup);
     connector.outdialEp = host.profile.outDialEp;

@@ -1,7 +1,7 @@
 /**
  * The SAP sandbox page: a stand-in for SAP Sales/Service Cloud's agent UI. It frames the real
  * mashup in its Live Activity pane and does with each payload what SAP documents (reference
- * sap-cti.md §2–5): customer search by ANI (CALL, MESSAGE) or Email (CHAT) on NOTIFY, with a
+ * docs/reference/sap-cti.md: customer search, activities, click-to-dial): customer search by ANI (CALL, MESSAGE) or Email (CHAT) on NOTIFY, with a
  * new-record form, the record, or a result list; a Phone Call or Chat activity from ACCEPT to END;
  * click-to-dial from leads with a pre-created activity. Every payload is checked against the
  * contract (sandbox/sap-host/sap-contract.ts) and violations are shown in red and logged as
@@ -190,7 +190,7 @@ function clickToDial(r: CrmRecord, phone: string): void {
     activityUUID: uuid,
   });
   finish();
-  // SAP's object (reference sap-cti.md §5.1): no payload wrapper, the number as SAP shows it.
+  // SAP's click-to-dial object (docs/reference/sap-cti.md, click-to-dial): no payload wrapper, the number as SAP shows it.
   const message = {
     PhoneNumber: displayPhone(phone),
     ActivityUUID: uuid,

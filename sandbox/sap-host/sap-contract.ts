@@ -1,5 +1,5 @@
 /**
- * What SAP accepts from a CTI widget, as the contract (§5) and the reference (sap-cti.md §2–3)
+ * What SAP accepts from a CTI widget, as the contract (docs/contract.md, SAP payloads) and docs/reference/sap-cti.md (field dictionary, example payloads)
  * say, checked payload by payload and as a sequence per agent leg. Used by the SAP test double in
  * the tests and by the sandbox, which shows violations loudly. Pure apart from XML parsing, which
  * uses the DOMParser of the page or jsdom it runs in.
