@@ -1,8 +1,8 @@
 /**
  * The SAP sandbox page: a stand-in for SAP Sales/Service Cloud's agent UI. It frames the real
- * mashup in its Live Activity pane and does with each payload what SAP documents (reference
- * docs/reference/sap-cti.md: customer search, activities, click-to-dial): customer search by ANI (CALL, MESSAGE) or Email (CHAT) on NOTIFY, with a
- * new-record form, the record, or a result list; a Phone Call or Chat activity from ACCEPT to END;
+ * mashup in its Live Activity pane and does with each payload what SAP documents
+ * (docs/reference/sap-cti.md: customer search, activities, click-to-dial): customer search by ANI
+ * (CALL, MESSAGE) or Email (CHAT) on NOTIFY, with a new-record form, the record, or a result list; a Phone Call or Chat activity from ACCEPT to END;
  * click-to-dial from leads with a pre-created activity. Every payload is checked against the
  * contract (sandbox/sap-host/sap-contract.ts) and violations are shown in red and logged as
  * console errors, so no test can miss them.
