@@ -24,12 +24,18 @@ const t0 = new Map<string, number>();
     ids.set(ani, cc.inbound({ from: ani, to: AGENT }));
     return t;
   },
-  /** Ends it (RONA) so the connector holds no more than one conversation at a time. */
+  /**
+   * Ends it (RONA) so the connector holds no more than one conversation at a time. RONA sends the
+   * call back to its queue and sets the agent to the RONA idle state: the customer then hangs up
+   * in the queue, and the agent goes Available again for the next offer.
+   */
   finish(ani: string): void {
     const id = ids.get(ani);
-    if (id) cc.rona(id, AGENT);
+    if (id) {
+      cc.rona(id, AGENT);
+      cc.customerEnds(id);
+    }
     ids.delete(ani);
-    // RONA sets the agent to the RONA idle state; back to Available for the next offer.
     void cc.stateChange(AGENT, "Available", "0");
   },
   t0s: (): Record<string, number> => Object.fromEntries(t0),
