@@ -12,7 +12,8 @@
  * activities live in sessionStorage, so a reload of this page keeps what "SAP" already recorded.
  */
 import { SequenceChecker, checkPayload, decodeSapMessage, type Fields } from "../sap-host/sap-contract";
-import { SAMPLE_RECORDS, displayPhone, searchRecords, type CrmRecord, type RecordKind } from "./crm-data";
+import { CrmClient } from "./crm-client";
+import { displayPhone, searchRecords, type CrmRecord, type RecordKind } from "./crm-data";
 import { clock, h, loadConfig, trace, type PageConfig } from "./dom";
 import { liveLabel, titleOf, type SimLeg } from "./live-label";
 import { activityTable, payloadTable, type Activity, type LoggedPayload } from "./sap-records";
@@ -65,12 +66,12 @@ function save(): void {
   }
 }
 
-/** The tenant's CRM as this page last heard it from the server (samples until the first answer). */
-let crm: CrmRecord[] = [...SAMPLE_RECORDS];
-const records = () => crm;
+/** The tenant's CRM as this page last heard it from the server. */
+const crm = new CrmClient();
+const records = () => crm.records();
 /** This agent's legs as the simulation knows them, by ExternalOriginalReferenceID. */
 let simLegs = new Map<string, SimLeg>();
-const byId = (id: string) => records().find((r) => r.id === id);
+const byId = (id: string) => crm.byId(id);
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
 
 function key(f: Fields): { ani?: string; email?: string } {
@@ -366,7 +367,7 @@ function renderNew(f: Fields): HTMLElement {
     e.preventDefault();
     const fd = new FormData(form);
     const body = { name: String(fd.get("name") ?? ""), city: String(fd.get("city") ?? ""), phone: String(fd.get("phone") ?? ""), email: String(fd.get("email") ?? "") };
-    void createCustomer(body).then((r) => {
+    void crm.create(body).then((r) => {
       if ("errors" in r) return void errors.replaceChildren(...r.errors.map((x) => h("div", {}, x)));
       for (const a of state.activities) if (!a.recordId && (phone || email) && (a.address === phone || a.address === email)) {
         a.recordId = r.id;
@@ -389,22 +390,6 @@ function renderNew(f: Fields): HTMLElement {
     ? h("div", { class: "pop-banner warn" }, `No customer found for ${address} — create one`)
     : h("div", { class: "pop-banner warn", id: "unknown-customer" }, `Unknown customer: the ${f.Type === "CALL" ? "call" : "interaction"} came without a usable ${f.Type === "CHAT" ? "e-mail address" : "number"}, so there was nothing to search by. Search for the customer, or create one.`);
   return h("section", { id: "new-record", "data-unknown": address ? "false" : "true" }, banner, h("h2", {}, "New Individual Customer"), form);
-}
-
-/** Creates a customer in the tenant's CRM (the server); every agent's SAP page learns of it. */
-async function createCustomer(body: Record<string, string>): Promise<CrmRecord | { errors: string[] }> {
-  try {
-    const r = await fetch("/crm/records", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-    const j = (await r.json()) as CrmRecord | { errors: string[] };
-    if ("id" in j) learn(j);
-    return j;
-  } catch (e) {
-    return { errors: [`The CRM did not answer: ${(e as Error)?.message ?? String(e)}`] };
-  }
-}
-
-function learn(r: CrmRecord): void {
-  if (!crm.some((x) => x.id === r.id)) crm = [...crm, r];
 }
 
 function renderActivities(): HTMLElement {
@@ -450,15 +435,7 @@ function nav(): HTMLElement {
 
 async function main(): Promise<void> {
   cfg = await loadConfig();
-  try {
-    crm = (await (await fetch("/crm/records", { cache: "no-store" })).json()) as CrmRecord[];
-  } catch {
-    /* the samples only, until the CRM answers */
-  }
-  new EventSource("/crm/events").addEventListener("created", (e) => {
-    learn(JSON.parse((e as MessageEvent<string>).data) as CrmRecord);
-    render();
-  });
+  await crm.start(() => render());
   setInterval(() => void refreshSimLegs(), 1000);
   const agent = cfg.agents[agentIndex]!;
   agentName = agent.agentName;
