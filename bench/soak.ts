@@ -128,8 +128,11 @@ async function main(): Promise<void> {
 
   // ---- the system ----
   const cc = new ContactCenter();
-  const hostA = cc.addAgent({ agentId: A, agentName: "Alice Martin" });
-  const hostB = cc.addAgent({ agentId: B, agentName: "Bruno Keller" });
+  // Both Available (routing offers only to Available agents), with room for the soak's
+  // concurrent conversations beyond Webex's default per-channel limits.
+  const roomy = { telephony: 50, chat: 50, email: 50, social: 50 };
+  const hostA = cc.addAgent({ agentId: A, agentName: "Alice Martin", initialState: "Available", capacity: roomy });
+  const hostB = cc.addAgent({ agentId: B, agentName: "Bruno Keller", initialState: "Available", capacity: roomy });
   hostB.ready();
   const bus = new SoakBus();
   const sapWin = bus.window(SAP_ORIGIN);
@@ -393,7 +396,9 @@ async function main(): Promise<void> {
     if (kind === "rona") {
       // Not answered in time: the offer goes back to the queue, which gives it to the colleague.
       cc.rona(id, A);
-      cc.offerFromQueue(id, B);
+      // RONA put A in the RONA idle state, and routing may already have given the call to B.
+      await cc.stateChange(A, "Available", "0");
+      if (!cc.live.get(id)?.agents.has(B)) cc.offerFromQueue(id, B);
       await cc.accept(B, id);
       cc.customerEnds(id);
       await cc.wrapup(B, id);

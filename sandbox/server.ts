@@ -21,15 +21,13 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve, sep } from "node:path";
-import { ContactCenter } from "./desktop-host/contact-center";
-import { SIGNAL_TYPES, type AgentContactMsg, type ContactSignal } from "./desktop-host/messages";
+import type { ContactCenter } from "./desktop-host/contact-center";
+import { Hub, sseHead, type SandboxAgent, type TraceEntry } from "./hub";
+import { checkNewCustomer } from "./sap-host/crm-store";
+
+export type { SandboxAgent, TraceEntry } from "./hub";
 
 export const ROOT = resolve(__dirname, "..");
-
-export interface SandboxAgent {
-  agentId: string;
-  agentName: string;
-}
 
 export const AGENTS: readonly SandboxAgent[] = [
   { agentId: "a1b2c3d4-0001-4a5b-9c8d-000000000001", agentName: "Alice Martin" },
@@ -60,13 +58,6 @@ export interface SandboxOptions {
   distDir?: string;
 }
 
-export interface TraceEntry {
-  at: number;
-  source: string;
-  kind: "webex" | "channel" | "sap" | "note";
-  text: string;
-}
-
 export interface Sandbox {
   config: SandboxConfig;
   /** The one URL to open: the flow screen. */
@@ -92,89 +83,10 @@ const TYPES: Record<string, string> = {
 const SIM_METHODS = new Set([
   "inbound", "rona", "customerEnds", "customerAnswers", "transfer", "transferToQueue", "offerFromQueue",
   "consult", "consultEnd", "consultTransfer", "consultConference", "joinConference", "leaveConference",
+  "waitingReason",
 ]);
 /** Host requests the desktops' AgentxHost forwards (POST /cc/backend): the HostBackend methods. */
-const BACKEND_METHODS = new Set(["accept", "end", "hold", "unHold", "wrapup", "startOutdial"]);
-
-interface Stream {
-  agentId: string;
-  res: ServerResponse;
-}
-
-/** The simulation plus the fan-out of its notifications to the desktop pages. */
-class Hub {
-  readonly cc = new ContactCenter();
-  readonly trace: TraceEntry[] = [];
-  private readonly streams = new Set<Stream>();
-  private readonly traceStreams = new Set<ServerResponse>();
-  private eventId = 0;
-
-  constructor() {
-    for (const a of AGENTS) {
-      const host = this.cc.addAgent(a);
-      host.ready();
-      for (const signal of Object.keys(SIGNAL_TYPES) as ContactSignal[]) {
-        host.aqm.contact[signal].listen((msg: AgentContactMsg) => this.toDesktop(a.agentId, "contact", { signal, msg }));
-      }
-      host.aqm.dialer.eOutdialFailed.listen((msg: AgentContactMsg) => this.toDesktop(a.agentId, "outdial-failed", { msg }));
-    }
-  }
-
-  private toDesktop(agentId: string, event: string, data: { signal?: string; msg: AgentContactMsg }): void {
-    const name = AGENTS.find((a) => a.agentId === agentId)?.agentName ?? agentId;
-    const i = data.msg.data.interaction as { mediaType?: string } | undefined;
-    this.addTrace({ at: Date.now(), source: name, kind: "webex", text: `${data.signal ?? event} ${i?.mediaType ?? ""} ${data.msg.data.interactionId.slice(-6)}` });
-    const line = `id: ${++this.eventId}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
-    for (const s of this.streams) if (s.agentId === agentId) s.res.write(line);
-  }
-
-  addTrace(t: TraceEntry): void {
-    const entry: TraceEntry = { at: Number(t.at) || Date.now(), source: String(t.source).slice(0, 60), kind: t.kind, text: String(t.text).slice(0, 300) };
-    this.trace.push(entry);
-    if (this.trace.length > 1000) this.trace.shift();
-    const line = `data: ${JSON.stringify(entry)}\n\n`;
-    for (const r of this.traceStreams) r.write(line);
-  }
-
-  /** SSE to one desktop: its task list first (rehydration), then every notification, in order. */
-  openDesktopStream(agentId: string, res: ServerResponse): void {
-    sseHead(res);
-    const tasks = [...this.cc.host(agentId).tasks.entries()];
-    res.write(`event: hello\ndata: ${JSON.stringify({ tasks })}\n\n`);
-    const s = { agentId, res };
-    this.streams.add(s);
-    res.on("close", () => this.streams.delete(s));
-  }
-
-  openTraceStream(res: ServerResponse): void {
-    sseHead(res);
-    for (const t of this.trace) res.write(`data: ${JSON.stringify(t)}\n\n`);
-    this.traceStreams.add(res);
-    res.on("close", () => this.traceStreams.delete(res));
-  }
-
-  closeStreams(): void {
-    for (const s of this.streams) s.res.end();
-    for (const r of this.traceStreams) r.end();
-  }
-
-  /** A summary of live conversations for the control panels. */
-  state(): unknown {
-    return [...this.cc.live.values()].map((l) => ({
-      interactionId: l.interaction.interactionId,
-      media: l.interaction.mediaType,
-      channel: l.interaction.mediaChannel,
-      state: l.interaction.state,
-      owner: l.interaction.owner,
-      agents: [...l.agents],
-    }));
-  }
-}
-
-function sseHead(res: ServerResponse): void {
-  res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
-  res.write(": connected\n\n");
-}
+const BACKEND_METHODS = new Set(["accept", "end", "hold", "unHold", "wrapup", "startOutdial", "stateChange", "logout", "stationLogin"]);
 
 async function body(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
@@ -242,6 +154,11 @@ function handler(role: Role, hub: Hub, config: SandboxConfig, dirs: { dist: stri
             return json(res, 409, { error: (e as Error)?.message ?? String(e) });
           }
         }
+        if (path === "/crm/records") {
+          const c = checkNewCustomer(b);
+          if (!c.ok) return json(res, 400, { errors: c.errors });
+          return json(res, 201, hub.crm.create(c.value));
+        }
         if (path === "/trace") {
           hub.addTrace({ at: Number(b.at), source: String(b.source ?? "?"), kind: (["webex", "channel", "sap", "note"].includes(String(b.kind)) ? b.kind : "note") as TraceEntry["kind"], text: String(b.text ?? "") });
           return json(res, 200, {});
@@ -255,6 +172,8 @@ function handler(role: Role, hub: Hub, config: SandboxConfig, dirs: { dist: stri
         return hub.openDesktopStream(agent.agentId, res);
       }
       if (path === "/cc/state") return json(res, 200, hub.state());
+      if (path === "/crm/records") return json(res, 200, hub.crm.records());
+      if (path === "/crm/events") return hub.openCrmStream(res);
       if (path === "/trace/events") return hub.openTraceStream(res);
       if (path === "/favicon.ico") {
         res.writeHead(204);
@@ -320,7 +239,7 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
     sandbox: o.sandboxDir ?? join(ROOT, "dist", "sandbox"),
     pages: join(ROOT, "sandbox", "pages"),
   };
-  const hub = new Hub();
+  const hub = new Hub(AGENTS);
   const port = o.port ?? 8080;
   const config: SandboxConfig = { sap: "", mashup: "", desktops: [], agents: AGENTS, orgId: hub.cc.orgId, outdialEp: "ep-outdial-1" };
   const servers: Server[] = [];
@@ -372,25 +291,4 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
       await closeAll(servers);
     },
   };
-}
-
-if (require.main === module) {
-  const port = process.env.PORT ? Number(process.env.PORT) : 8080;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`PORT: "${process.env.PORT}" is not a port number`);
-    process.exit(1);
-  }
-  startSandbox({ port, host: process.env.HOST || undefined }).then(
-    (s) => {
-      if (!existsSync(join(ROOT, "dist", "widget.js"))) console.warn("dist/widget.js is missing: run npm run build (npm start does it for you)");
-      console.log(`Sandbox running. Open ${s.url}`);
-      const stop = () => void s.close().then(() => process.exit(0));
-      process.on("SIGINT", stop);
-      process.on("SIGTERM", stop);
-    },
-    (e: unknown) => {
-      console.error(e instanceof PortBusyError ? e.message : `sandbox failed to start: ${(e as Error)?.message ?? String(e)}`);
-      process.exit(1);
-    },
-  );
 }

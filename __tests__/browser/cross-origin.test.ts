@@ -6,6 +6,7 @@
  */
 import { AGENTS } from "../../sandbox/server";
 import { act, hostRequests, openSap, sapState, sim, stage, summary, waitPayloads, waitTask, type Stage } from "./browser-support";
+import { goAvailable } from "./sandbox-flow";
 
 jest.setTimeout(60_000);
 let s: Stage;
@@ -20,6 +21,7 @@ const agent1 = AGENTS[0]!.agentId;
 
 test("an inbound call's NOTIFY, ACCEPT and END reach the SAP page across origins", async () => {
   const a = await openSap(s, 1);
+  await goAvailable(a.desktop); // routing offers nothing to an Idle agent
   const id = (await sim(s, "inbound", { from: "+14155550132", to: agent1, dnis: "+18005550100" })) as string;
   await waitPayloads(a.page, 1);
   await act(a.desktop, "accept", id);
@@ -40,6 +42,7 @@ test("an inbound call's NOTIFY, ACCEPT and END reach the SAP page across origins
 
 test("click-to-dial on a lead: startOutdial with the normalised number, then OUTBOUND payloads with the ActivityUUID", async () => {
   const a = await openSap(s, 1);
+  await goAvailable(a.desktop); // routing offers nothing to an Idle agent
   await a.page.click("#nav button[data-view=Lead]");
   await a.page.click("a.record-link:text('Tom Becker')");
   await a.page.click("a.dial");
@@ -66,6 +69,7 @@ test("click-to-dial on a lead: startOutdial with the normalised number, then OUT
 
 test("messages from a wrong origin are dropped: a click-to-dial not from SAP, a forged payload to SAP, a forged channel event", async () => {
   const a = await openSap(s, 1);
+  await goAvailable(a.desktop); // routing offers nothing to an Idle agent
   const before = (await sapState(a.page)).payloads.length;
   // The desktop's origin is not SAP's: its click-to-dial must not dial.
   await a.desktop.evaluate(() => window.parent.postMessage({ PhoneNumber: "+14155550132", ActivityUUID: "forged" }, "*"));

@@ -9,6 +9,7 @@
 import type { Frame, Page } from "playwright-core";
 import { AGENTS } from "../../sandbox/server";
 import { act, frameOf, openAlongsideDesktop, openSap, perLeg, sapState, sim, sleep, stage, waitLinked, waitPayloads, waitTask, type Stage } from "./browser-support";
+import { goAvailable } from "./sandbox-flow";
 
 jest.setTimeout(90_000);
 const A1 = AGENTS[0]!.agentId;
@@ -53,6 +54,7 @@ async function endAndWrap(desktop: Frame | Page, id: string): Promise<void> {
 for (const media of ["telephony", "chat"] as const) {
   test(`reload of the mashup mid-${media === "chat" ? "chat" : "call"}: exactly one NOTIFY, ACCEPT and END for the leg`, async () => {
     const a = await openSap(s, 1);
+    await goAvailable(a.desktop); // routing offers nothing to an Idle agent
     const id = (await sim(s, "inbound", { media, from: media === "chat" ? "li.wei@mail.example" : "+14155550132", to: A1 })) as string;
     await waitPayloads(a.page, 1);
     await act(a.desktop, "accept", id);
@@ -73,6 +75,7 @@ for (const media of ["telephony", "chat"] as const) {
 
 test("reload of the desktop mid-call: it rehydrates, and SAP still gets one ACCEPT and one END", async () => {
   const a = await openSap(s, 1);
+  await goAvailable(a.desktop); // routing offers nothing to an Idle agent
   const id = (await sim(s, "inbound", { from: "+493090182200", to: A1 })) as string;
   await waitPayloads(a.page, 1);
   await act(a.desktop, "accept", id);
@@ -91,6 +94,7 @@ test("reload of the desktop mid-call: it rehydrates, and SAP still gets one ACCE
 
 test("the customer hangs up while the mashup is reloading: the END still arrives, once", async () => {
   const a = await openSap(s, 1);
+  await goAvailable(a.desktop); // routing offers nothing to an Idle agent
   const id = (await sim(s, "inbound", { from: "+442079460321", to: A1 })) as string;
   await waitPayloads(a.page, 1);
   await act(a.desktop, "accept", id);
@@ -113,6 +117,7 @@ test("alongside topology: the mashup opens the desktop in its own window, and li
   await page.goto(`${s.sandbox.config.sap}/sap?agent=1&topology=alongside`);
   const mashup = await frameOf(page, s.sandbox.config.mashup);
   const popup = await openAlongsideDesktop(s, mashup);
+  await goAvailable(popup); // routing offers nothing to an Idle agent
   const id = (await sim(s, "inbound", { from: "+14155550132", to: A1 })) as string;
   await waitPayloads(page, 1);
   await act(popup, "accept", id);

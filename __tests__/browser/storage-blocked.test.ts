@@ -11,6 +11,7 @@
 import type { Frame, Page } from "playwright-core";
 import { AGENTS } from "../../sandbox/server";
 import { act, frameOf, openAlongsideDesktop, perLeg, sapState, sim, sleep, stage, waitPayloads, waitTask, type Stage } from "./browser-support";
+import { goAvailable } from "./sandbox-flow";
 import { END_ACK_GRACE_MS } from "../../sap-mashup/desktop-link";
 
 jest.setTimeout(120_000);
@@ -50,6 +51,8 @@ test("alongside, third-party storage blocked: SAP page reloads mid-call and whil
   expect(await mashup.evaluate(() => { try { return typeof window.sessionStorage.length; } catch { return "blocked"; } })).toBe("blocked");
 
   const popup = await openAlongsideDesktop(s, mashup);
+
+  await goAvailable(popup); // routing offers nothing to an Idle agent
 
   // First call: accepted, SAP reloads, the call ends afterwards.
   const first = (await sim(s, "inbound", { from: "+14155550132", to: A1 })) as string;

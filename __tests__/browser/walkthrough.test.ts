@@ -5,6 +5,8 @@
  * lead; chat and email pops by e-mail; a transfer between the two agents; a consult; a chat
  * conference — and then the SAP sandbox's activity list is checked: one activity per agent leg,
  * durations positive, directions and types right. Screenshots for the README are taken on the way.
+ * Agents start signed in and Idle, as a real station login leaves them; the walkthrough's first
+ * step is each agent pressing "Go Available" (routing offers nothing to an Idle agent).
  * The tests run in order and share one flow screen, as a person would walk through it.
  */
 import { join } from "node:path";
@@ -36,6 +38,10 @@ beforeAll(async () => {
   desk2 = await frameOf(flow, s.sandbox.config.desktops[1]!);
   await waitLinked(desk1);
   await waitLinked(desk2);
+  for (const d of [desk1, desk2]) {
+    await d.click("#go-available");
+    await d.waitForSelector("#state.available");
+  }
 });
 
 afterAll(async () => {

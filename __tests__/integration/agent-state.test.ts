@@ -33,7 +33,7 @@ const CODES = [
 ];
 
 test("the mashup shows the desktop's state and its idle codes (system codes left out)", async () => {
-  const a = await h.agent({ name: "Ada Agent" });
+  const a = await h.agent({ name: "Ada Agent", initialState: "Idle" });
   expect(a.mashup.sync.agent).toEqual({
     name: "Ada Agent",
     status: "idle",

@@ -75,6 +75,9 @@ test("no customer number, address or name appears in any log line after a full s
   await h.settle();
   h.cc.rona(missed, a.agentId);
   await h.settle();
+  // RONA put the agent in the RONA idle state; nothing more is offered until they are Available again.
+  await a.desktop.agentStateInfo.stateChange({ state: "Available", auxCodeIdArray: "0" });
+  await h.settle();
 
   // Chat, e-mail and a social message, each handled to the end.
   for (const c of [

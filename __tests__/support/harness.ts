@@ -62,7 +62,21 @@ export interface AgentOptions {
   idleCodes?: IdleCode[];
   /** How the mashup fetches its phone parser chunk (e.g. held back or failing); at once by default. */
   phone?: PhoneParserLoaderOptions;
+  /**
+   * The agent's state when the chain comes up. Routing offers conversations only to Available
+   * agents, and these tests are about what follows an offer, so "Available" by default; "Idle" is
+   * what a fresh station login gives (the default idle code).
+   */
+  initialState?: "Available" | "Idle";
+  /**
+   * Conversations per channel routing may give the agent at once. These tests put more on one
+   * agent than Webex's default multimedia profile allows (two calls, twenty chats) to stress the
+   * connector, so the default here is roomy; the capacity rule itself has its own tests.
+   */
+  capacity?: Partial<Record<"telephony" | "chat" | "email" | "social", number>>;
 }
+
+const ROOMY = { telephony: 50, chat: 50, email: 50, social: 50 };
 
 /** Wrap-up data as the Desktop UI sends it. */
 export const WRAP_UP = { wrapUpReason: "Resolved", auxCodeId: "wrap-resolved", isAutoWrapup: "false" };
@@ -92,7 +106,7 @@ export class Harness {
   /** Adds an agent and brings its chain up (SDK initialised, channel linked). Agents start one at a time. */
   async agent(o: AgentOptions = {}): Promise<AgentChain> {
     const agentId = o.agentId ?? `agent-${this.agents.length + 1}-0000-4000-8000-000000000000`;
-    const host = this.cc.addAgent({ agentId, agentName: o.name ?? `Agent ${this.agents.length + 1}`, outboundEnabled: o.outboundEnabled, ...(o.idleCodes ? { idleCodes: o.idleCodes } : {}) });
+    const host = this.cc.addAgent({ agentId, agentName: o.name ?? `Agent ${this.agents.length + 1}`, outboundEnabled: o.outboundEnabled, initialState: o.initialState ?? "Available", capacity: o.capacity ?? ROOMY, ...(o.idleCodes ? { idleCodes: o.idleCodes } : {}) });
     const sapWin = this.bus.window(SAP_ORIGIN);
     const mashupWin = this.bus.window(MASHUP_ORIGIN, sapWin);
     const desktopWin = this.bus.window(DESKTOP_ORIGIN, mashupWin);

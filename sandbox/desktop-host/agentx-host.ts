@@ -6,7 +6,9 @@
  */
 import type { Service } from "@wxcc-desktop/sdk-types/agentx-services/index";
 import { EmulatedSignal } from "./signal";
-import { SIGNAL_TYPES, type AgentContactData, type AgentContactMsg, type ContactSignal } from "./messages";
+import { SIGNAL_TYPES, type AgentContactData, type AgentContactMsg, type ContactSignal, type MediaType } from "./messages";
+import { CAPACITY } from "./routing";
+import { applyAgentMessage, type AgentMsg, type AgentSession, type AgentSignal } from "./agent-messages";
 
 type Msg<T> = { type: string; orgId: string; trackingId: string; data: T };
 export type IdleCode = Service.Aqm.Configs.Entity;
@@ -19,6 +21,10 @@ export interface HostBackend {
   unHold(agentId: string, interactionId: string): Promise<AgentContactMsg>;
   wrapup(agentId: string, interactionId: string): Promise<AgentContactMsg>;
   startOutdial(agentId: string, data: Service.Aqm.Dialer.tasks): Promise<AgentContactMsg>;
+  /** Webex answers with the notification it also sends on the matching `aqm.agent` signal. */
+  stateChange(agentId: string, state: string, auxCodeId: string): Promise<Service.Aqm.Agent.StateChangeSuccess>;
+  logout(agentId: string, reason: string | undefined): Promise<Service.Aqm.Agent.LogoutSuccess>;
+  stationLogin(agentId: string, data: Service.Aqm.Agent.UserStationLogin): Promise<Service.Aqm.Agent.StationLoginSuccess>;
 }
 
 export interface AgentProfileSpec {
@@ -30,6 +36,13 @@ export interface AgentProfileSpec {
   idleCodes?: IdleCode[];
   outboundEnabled?: boolean;
   outDialEp?: string;
+  /**
+   * The state the agent is in when the simulation starts: signed in and Idle with the default
+   * idle code, as a real station login leaves an agent, unless "Available" is given.
+   */
+  initialState?: "Idle" | "Available";
+  /** Conversations per channel routing may give the agent at once; Webex's default profile (./routing.ts) otherwise. */
+  capacity?: Partial<Record<MediaType, number>>;
 }
 
 export const DEFAULT_IDLE_CODES: IdleCode[] = [
@@ -46,10 +59,11 @@ export class AgentxHost {
   /** Every request the SDK passed to the host, in order (tests assert on these). */
   readonly requests: RequestLog = [];
   readonly tasks = new Map<string, AgentContactData>();
-  status: "LoggedIn" | "LoggedOut" = "LoggedIn";
-  subStatus: "Available" | "Idle" = "Idle";
-  auxCodeId = "idle-break";
+  /** The agent's session as the back end reports it; changed only by `agentSignal`. */
+  readonly session: AgentSession;
   readonly profile: Partial<Service.Conf.Profile>;
+  /** The agent's multimedia profile: conversations per channel at once. */
+  readonly capacity: Readonly<Record<MediaType, number>>;
 
   readonly aqm;
   readonly dataNotifs = { aiAssistant: {} };
@@ -66,6 +80,23 @@ export class AgentxHost {
     private readonly clock: () => number = Date.now,
   ) {
     const idleCodes = spec.idleCodes ?? DEFAULT_IDLE_CODES;
+    const defaultIdle = idleCodes.find((c) => c.isDefault && !c.isSystem) ?? idleCodes.find((c) => !c.isSystem);
+    const available = spec.initialState === "Available";
+    const now = clock();
+    this.capacity = { ...CAPACITY, ...spec.capacity };
+    this.session = {
+      agentId: spec.agentId,
+      agentName: spec.agentName,
+      orgId: spec.orgId,
+      status: "LoggedIn",
+      subStatus: available ? "Available" : "Idle",
+      auxCodeId: available ? "0" : defaultIdle?.id ?? "0",
+      agentSessionId: "session-1",
+      teamId: spec.teamId ?? "team-1",
+      dn: "+15550001000",
+      lastStateChangeTimestamp: now,
+      lastIdleCodeChangeTimestamp: now,
+    };
     this.profile = {
       agentId: spec.agentId,
       agentName: spec.agentName,
@@ -73,9 +104,9 @@ export class AgentxHost {
       teams: [{ teamId: spec.teamId ?? "team-1", teamName: spec.teamName ?? "Support" } as Service.Conf.Profile["teams"][number]],
       agentProfileID: "profile-1",
       defaultDn: "+15550001000",
-      agentStatus: "LoggedIn",
-      agentSubStatus: "Idle",
-      idleCode: { id: "idle-break", name: "Break" },
+      agentStatus: this.session.status,
+      agentSubStatus: this.session.subStatus,
+      idleCode: available || !defaultIdle ? undefined : { id: defaultIdle.id, name: defaultIdle.name },
       idleCodes,
       wrapupCodes: [{ id: "wrap-resolved", name: "Resolved", isSystem: false, isDefault: true }],
       dialPlan: { type: "adhocDial", dialPlanEntity: [{ regex: "^\\+?[0-9]{6,15}$", prefix: "", strippedChars: "", name: "Any Format" }] } as unknown as Service.Conf.Profile["dialPlan"],
@@ -123,9 +154,11 @@ export class AgentxHost {
         eAgentChannelStateChanged: new EmulatedSignal<Msg<unknown>>(),
         eAgentLogoutSuccess: new EmulatedSignal<Service.Aqm.Agent.LogoutSuccess>(),
         eAgentMultiLogin: new EmulatedSignal<Msg<unknown>>(),
-        reload: () => record("aqm.agent.reload", undefined, async () => ({ data: { auxCodeId: this.auxCodeId, status: this.status, subStatus: this.subStatus } })),
-        stateChange: (p: { data: { state: string; auxCodeIdArray: string } }) => record("aqm.agent.stateChange", p, async () => this.changeState(p.data.state, p.data.auxCodeIdArray)),
-        logout: (p: { data: { logoutReason?: string } }) => record("aqm.agent.logout", p, async () => this.logout()),
+        reload: () => record("aqm.agent.reload", undefined, async () => ({ data: { auxCodeId: this.session.auxCodeId, status: this.session.status, subStatus: this.session.subStatus } })),
+        stateChange: (p: { data: { state: string; auxCodeIdArray: string } }) => record("aqm.agent.stateChange", p, () => this.backend.stateChange(spec.agentId, p.data.state, p.data.auxCodeIdArray)),
+        logout: (p: { data: { logoutReason?: string } }) => record("aqm.agent.logout", p, () => this.backend.logout(spec.agentId, p.data.logoutReason)),
+        // The Desktop's own station-login dialog calls this; the SDK does not expose it to widgets.
+        stationLogin: (p: { data: Service.Aqm.Agent.UserStationLogin }) => record("aqm.agent.stationLogin", p, () => this.backend.stationLogin(spec.agentId, p.data)),
         fetchAddressBooks: () => record("aqm.agent.fetchAddressBooks", undefined, async () => ({ data: [] })),
       },
       dialer: {
@@ -161,7 +194,10 @@ export class AgentxHost {
 
   emit(signal: ContactSignal, msg: AgentContactMsg): void {
     const d = msg.data;
-    if (signal === "eAgentContactWrappedUp" || signal === "eAgentOfferContactRona" || (signal === "eAgentConsultEnded" && this.tasks.get(d.interactionId)?.isConsulted)) {
+    // A task leaves the list when wrapped up, when its offer rang out, when a consult this agent
+    // was offered ends, and when the customer left while it was still only offered (no wrap-up).
+    const abandoned = signal === "eAgentContactEnded" && d.interaction?.state === "new";
+    if (signal === "eAgentContactWrappedUp" || signal === "eAgentOfferContactRona" || abandoned || (signal === "eAgentConsultEnded" && this.tasks.get(d.interactionId)?.isConsulted)) {
       this.tasks.delete(d.interactionId);
     } else if (signal !== "eAgentContactEnded" || this.tasks.has(d.interactionId)) {
       this.tasks.set(d.interactionId, d);
@@ -173,51 +209,47 @@ export class AgentxHost {
     this.aqm.dialer.eOutdialFailed.send(msg);
   }
 
-  private changeState(state: string, auxCodeId: string): Service.Aqm.Agent.StateChangeSuccess {
-    const idle = state.toLowerCase() === "idle";
-    const codes = (this.profile.idleCodes ?? []) as IdleCode[];
-    if (idle && !codes.some((c) => c.id === auxCodeId)) {
-      throw { details: { trackingId: "t-state", data: { reason: "Invalid idle code", reasonCode: 1101 } } };
-    }
-    this.subStatus = idle ? "Idle" : "Available";
-    this.auxCodeId = idle ? auxCodeId : "0";
-    const now = this.clock();
-    const msg = {
-      type: "AgentDesktopMessage",
-      orgId: this.spec.orgId,
-      trackingId: `t-state-${now}`,
-      data: {
-        type: "AgentStateChangeSuccess",
-        eventType: "AgentDesktopMessage",
-        agentId: this.spec.agentId,
-        agentSessionId: "session-1",
-        orgId: this.spec.orgId,
-        trackingId: `t-state-${now}`,
-        status: this.status,
-        subStatus: this.subStatus,
-        auxCodeId: this.auxCodeId,
-        lastIdleCodeChangeTimestamp: now,
-        lastStateChangeTimestamp: now,
-        lastStateChangeReason: "",
-        changedBy: "self",
-        changedById: this.spec.agentId,
-        changedByName: this.spec.agentName,
-      },
-    } as unknown as Service.Aqm.Agent.StateChangeSuccess;
-    this.aqm.agent.eAgentStateChangeSuccess.send(msg);
-    return msg;
+  get status(): AgentSession["status"] {
+    return this.session.status;
   }
 
-  private logout(): Service.Aqm.Agent.LogoutSuccess {
-    this.status = "LoggedOut";
-    const msg = {
-      type: "AgentDesktopMessage",
-      orgId: this.spec.orgId,
-      trackingId: `t-logout-${this.clock()}`,
-      data: { type: "AgentLogoutSuccess", agentId: this.spec.agentId, agentSessionId: "session-1", status: "LoggedOut", subStatus: "" },
-    } as unknown as Service.Aqm.Agent.LogoutSuccess;
-    this.aqm.agent.eAgentLogoutSuccess.send(msg);
-    return msg;
+  get subStatus(): AgentSession["subStatus"] {
+    return this.session.subStatus;
+  }
+
+  get auxCodeId(): string {
+    return this.session.auxCodeId;
+  }
+
+  /**
+   * An agent-session notification from the back end: the session and the profile the SDK reads
+   * at init follow it (so a desktop that loads later starts from the same state), then the signal
+   * fires, as the real host's notification channel does.
+   */
+  agentSignal(signal: AgentSignal, msg: AgentMsg): void {
+    applyAgentMessage(this.session, signal, msg);
+    this.syncProfile();
+    (this.aqm.agent[signal] as unknown as EmulatedSignal<AgentMsg>).send(msg);
+  }
+
+  /** A desktop (re)loading takes the back end's session as it is, before the SDK starts: no signal. */
+  restoreSession(s: AgentSession): void {
+    Object.assign(this.session, s);
+    this.syncProfile();
+  }
+
+  /** The idle code the agent is in, by name (system codes such as RONA included); undefined when Available. */
+  idleCodeName(): string | undefined {
+    if (this.session.subStatus !== "Idle") return undefined;
+    return ((this.profile.idleCodes ?? []) as IdleCode[]).find((c) => c.id === this.session.auxCodeId)?.name;
+  }
+
+  private syncProfile(): void {
+    const s = this.session;
+    this.profile.agentStatus = s.status;
+    this.profile.agentSubStatus = s.subStatus;
+    const code = ((this.profile.idleCodes ?? []) as IdleCode[]).find((c) => c.id === s.auxCodeId);
+    this.profile.idleCode = s.subStatus === "Idle" && code ? { id: code.id, name: code.name } : undefined;
   }
 
   private listeners(name: string) {

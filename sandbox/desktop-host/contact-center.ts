@@ -1,114 +1,28 @@
 /**
- * A small simulation of the Webex CC routing back end: it owns interactions, offers them to
- * agents, and sends each agent's emulated desktop the notifications the real back end would, in
- * the documented order (docs/reference/webex-desktop.md §3.4, "Typical order"). Scenario helpers
- * drive the customer's side; the agent's side is driven through the real SDK (or `agentAct`).
+ * A small simulation of the Webex CC routing back end. Its core — agents, live interactions, the
+ * routing rule, the customer's side — is ./switchboard.ts; this file adds what agents do with a
+ * conversation (accept, hold, end, wrap-up, transfer, consult, conference) and their session
+ * requests (state change, sign-out, station login), answering with the notifications the real
+ * back end would send, in the documented order (docs/reference/webex-desktop.md
+ * §3.4). Routing offers conversations by Webex's rule (signed in, Available, room in the
+ * multimedia profile: ./routing.ts).
+ *
+ * Explicit routing operations — transfer, consult, conference, a queue's `offerFromQueue` — are
+ * the scenario's own decision and only require the receiving agent to be signed in; what a
+ * customer starts (`inbound`) and what a RONA returns to the queue wait until routing may offer it.
  */
 import type { Service } from "@wxcc-desktop/sdk-types/agentx-services/index";
-import { AgentxHost, type AgentProfileSpec, type HostBackend } from "./agentx-host";
-import { contactMessage, newInteraction, type AgentContactData, type AgentContactMsg, type ContactSignal, type Interaction, type MediaType } from "./messages";
+import { dnRegisteredMessage } from "./agent-messages";
+import type { HostBackend, IdleCode } from "./agentx-host";
+import { newInteraction, type AgentContactData, type AgentContactMsg } from "./messages";
+import * as routing from "./routing";
+import { Switchboard, type Live, type ReceiveVariant } from "./switchboard";
 
-export interface CustomerContact {
-  media?: MediaType;
-  /** Webex media channel; defaults to the media type (e.g. "whatsapp" for social). */
-  channel?: string;
-  /** Phone number (calls, messages) or e-mail (chats, emails). */
-  from: string;
-  name?: string;
-  dnis?: string;
-  queue?: string;
-  cad?: Record<string, string>;
-  /** Agent to offer it to. */
-  to: string;
-  /** Adjusts the interaction before it is offered, e.g. to drop one of the places an address can arrive in. */
-  shape?: (interaction: Interaction) => void;
-}
+export type { CustomerContact, ReceiveVariant } from "./switchboard";
 
-/**
- * How a receiving agent's desktop learns that a conversation is now theirs. Webex's documentation
- * does not settle it (docs/reference/webex-desktop.md §3.4), so the simulation can do either:
- * `offer` — a fresh `eAgentOfferContact` that the agent accepts; `owner-change` — only
- * `eContactOwnerChanged` with `toOwner` = the agent (already connected, nothing to accept).
- */
-export type ReceiveVariant = "offer" | "owner-change";
-
-interface Live {
-  interaction: Interaction;
-  /** Agents with a leg on it: offered, connected or consulted. */
-  agents: Set<string>;
-  /** Agents offered or connected on a consult leg (not yet owners of the conversation). */
-  consultees: Set<string>;
-  /** Agents offered a transfer who must accept it. */
-  pendingTransfer: Set<string>;
-}
-
-export class ContactCenter implements HostBackend {
-  readonly orgId = "6ecef209-9a34-4ed1-a07a-7ddd1dbe925a";
-  readonly hosts = new Map<string, AgentxHost>();
-  readonly live = new Map<string, Live>();
-  /** Outdial failures to simulate next, by agent (a reason), instead of placing the call. */
-  readonly failNextOutdial = new Map<string, string>();
-  private counter = 0;
-
-  constructor(private readonly clock: () => number = Date.now) {}
-
-  addAgent(spec: Omit<AgentProfileSpec, "orgId">): AgentxHost {
-    const host = new AgentxHost({ ...spec, orgId: this.orgId }, this, this.clock);
-    this.hosts.set(spec.agentId, host);
-    return host;
-  }
-
-  /** Deterministic, UUID-shaped interaction ids, like Webex's. */
-  newInteractionId(): string {
-    const n = (++this.counter).toString(16).padStart(12, "0");
-    return `0ae913a4-c857-4705-8d49-${n}`;
-  }
-
-  /** A customer calls, chats, e-mails or messages in; the contact is offered to `to`. */
-  inbound(c: CustomerContact): string {
-    const media = c.media ?? "telephony";
-    const interaction = newInteraction({
-      interactionId: this.newInteractionId(),
-      orgId: this.orgId,
-      mediaType: media,
-      mediaChannel: c.channel ?? media,
-      direction: "INBOUND",
-      customer: c.from,
-      customerName: c.name,
-      dnis: c.dnis ?? (media === "telephony" ? "+18005550100" : media === "email" ? "support@example.com" : "chat-entry-point"),
-      queueName: c.queue ?? "Support",
-      cad: c.cad,
-      createdTimestamp: this.clock(),
-    });
-    c.shape?.(interaction);
-    this.live.set(interaction.interactionId, { interaction, agents: new Set([c.to]), consultees: new Set(), pendingTransfer: new Set() });
-    this.send(c.to, "eAgentOfferContact", interaction);
-    return interaction.interactionId;
-  }
-
-  /** The offer to `agentId` timed out (RONA). */
-  rona(interactionId: string, agentId: string): void {
-    const l = this.require(interactionId);
-    l.agents.delete(agentId);
-    this.send(agentId, "eAgentOfferContactRona", l.interaction, { reason: "RONA" });
-  }
-
-  /** The customer hangs up / leaves: every agent on it gets ContactEnded, connected ones go to wrap-up. */
-  customerEnds(interactionId: string): void {
-    const l = this.require(interactionId);
-    l.interaction.isTerminated = true;
-    l.interaction.state = "wrapUp";
-    for (const agentId of l.agents) {
-      this.send(agentId, "eAgentContactEnded", l.interaction, { agentsPendingWrapUp: [...l.agents] } as Partial<AgentContactData>);
-      this.send(agentId, "eAgentWrapup", l.interaction);
-    }
-  }
-
-  /** The dialled customer answers an outdial. */
-  customerAnswers(interactionId: string): void {
-    const l = this.require(interactionId);
-    const agentId = [...l.agents][0] as string;
-    this.connect(l, agentId);
+export class ContactCenter extends Switchboard implements HostBackend {
+  protected backend(): HostBackend {
+    return this;
   }
 
   /**
@@ -117,6 +31,7 @@ export class ContactCenter implements HostBackend {
    */
   transfer(interactionId: string, from: string, to: string, variant: ReceiveVariant = "offer"): void {
     const l = this.require(interactionId);
+    this.requireSignedIn(to);
     this.leave(l, from, to);
     this.receive(l, to, variant);
   }
@@ -134,12 +49,14 @@ export class ContactCenter implements HostBackend {
 
   /** A queue (or anyone routing it again) offers the conversation to `to`. */
   offerFromQueue(interactionId: string, to: string, variant: ReceiveVariant = "offer"): void {
+    this.requireSignedIn(to);
     this.receive(this.require(interactionId), to, variant);
   }
 
   /** `from` (connected) consults `to`: the initiator sees ConsultCreated, the consultee an offer. */
   consult(interactionId: string, from: string, to: string): void {
     const l = this.require(interactionId);
+    this.requireSignedIn(to);
     const consultLeg = `${interactionId}-consult-${to}`;
     const i = l.interaction;
     i.state = "consult";
@@ -147,6 +64,7 @@ export class ContactCenter implements HostBackend {
     i.media[consultLeg] = { mediaResourceId: consultLeg, mediaType: i.mediaType, mediaMgr: i.mediaType === "telephony" ? "callmm" : "digitalmm", participants: [from, to], mType: "consult", isHold: false, holdTimestamp: null };
     l.consultees.add(to);
     l.agents.add(to);
+    l.offered.add(to);
     this.send(from, "eAgentConsultCreated", i, { consultMediaResourceId: consultLeg, destAgentId: to });
     this.send(to, "eAgentOfferConsult", i, { consultMediaResourceId: consultLeg, destAgentId: to, isConsulted: true, consultingAgentId: from });
   }
@@ -157,6 +75,8 @@ export class ContactCenter implements HostBackend {
     const i = l.interaction;
     this.dropConsultLeg(l, to);
     l.agents.delete(to);
+    l.offered.delete(to);
+    l.consultees.delete(to);
     i.state = "connected";
     for (const m of Object.values(i.media)) if (m.mType === "mainCall") m.isHold = false;
     this.send(from, "eAgentConsultEnded", i, { isConsulted: false });
@@ -199,6 +119,7 @@ export class ContactCenter implements HostBackend {
   /** An agent joins a (chat) conference directly; everyone on the conversation is told. */
   joinConference(interactionId: string, agentId: string): void {
     const l = this.require(interactionId);
+    this.requireSignedIn(agentId);
     const i = l.interaction;
     i.state = "conference";
     this.addParticipant(i, agentId);
@@ -206,7 +127,11 @@ export class ContactCenter implements HostBackend {
     for (const a of l.agents) this.send(a, "eParticipantJoinedConference", i, { isConferencing: true, participantId: agentId, participantType: "Agent" } as Partial<AgentContactData>);
   }
 
-  /** An agent leaves a conference; the others stay with the customer. The leaver goes to wrap-up. */
+  /**
+   * An agent leaves a conference; the others stay with the customer. The leaver goes to wrap-up.
+   * With one agent left it is no longer a conference: the interaction is "connected" again and
+   * the message says `isConferencing: false`, so that agent's desktop drops its conference controls.
+   */
   leaveConference(interactionId: string, agentId: string): void {
     const l = this.require(interactionId);
     const i = l.interaction;
@@ -214,7 +139,12 @@ export class ContactCenter implements HostBackend {
     if (p) p.hasLeft = true;
     const told = [...l.agents];
     if (i.owner === agentId) i.owner = told.find((a) => a !== agentId) ?? "";
-    for (const a of told) this.send(a, "eParticipantLeftConference", i, { isConferencing: true, participantId: agentId, participantType: "Agent" } as Partial<AgentContactData>);
+    const still = told.filter((a) => a !== agentId && !l.consultees.has(a)).length > 1;
+    if (!still) {
+      i.state = "connected";
+      i.callProcessingDetails.isConferencing = "false";
+    }
+    for (const a of told) this.send(a, "eParticipantLeftConference", i, { isConferencing: still, participantId: agentId, participantType: "Agent" } as Partial<AgentContactData>);
     this.send(agentId, "eAgentWrapup", i);
     l.agents.delete(agentId);
   }
@@ -224,7 +154,11 @@ export class ContactCenter implements HostBackend {
   async accept(agentId: string, interactionId: string): Promise<AgentContactMsg> {
     const l = this.require(interactionId);
     // Accepting a consult offer connects the consult leg; the conversation keeps its owner.
-    if (l.consultees.has(agentId)) return this.consultAnswered(l, agentId);
+    if (l.consultees.has(agentId)) {
+      l.offered.delete(agentId);
+      return this.consultAnswered(l, agentId);
+    }
+    if (!l.offered.has(agentId) && !l.pendingTransfer.has(agentId)) throw routing.refusal("No offer to accept", 1301);
     l.pendingTransfer.delete(agentId);
     return this.connect(l, agentId);
   }
@@ -256,7 +190,34 @@ export class ContactCenter implements HostBackend {
     const m = this.send(agentId, "eAgentContactWrappedUp", l.interaction, { wrapUpAuxCodeId: "wrap-resolved" } as Partial<AgentContactData>);
     // A conversation transferred to a queue lives on without agents until the queue offers it again.
     if (l.agents.size === 0 && l.interaction.isTerminated) this.live.delete(interactionId);
+    this.route();
     return m;
+  }
+
+  // ---- HostBackend: the agent's session (./routing.ts has the rules) ----
+
+  async stateChange(agentId: string, state: string, auxCodeId: string): Promise<Service.Aqm.Agent.StateChangeSuccess> {
+    const h = this.host(agentId);
+    const msg = routing.stateChange(h.session, (h.profile.idleCodes ?? []) as IdleCode[], state, auxCodeId, this.clock());
+    h.agentSignal("eAgentStateChangeSuccess", msg);
+    this.route();
+    return msg;
+  }
+
+  async logout(agentId: string, _reason: string | undefined): Promise<Service.Aqm.Agent.LogoutSuccess> {
+    const h = this.host(agentId);
+    const msg = routing.logout(h.session, h.tasks.size, this.clock());
+    h.agentSignal("eAgentLogoutSuccess", msg);
+    return msg;
+  }
+
+  async stationLogin(agentId: string, data: Service.Aqm.Agent.UserStationLogin): Promise<Service.Aqm.Agent.StationLoginSuccess> {
+    const h = this.host(agentId);
+    const now = this.clock();
+    const msg = routing.stationLogin(h.session, (h.profile.idleCodes ?? []) as IdleCode[], data, (h.profile.teams ?? []) as { teamId: string }[], now);
+    h.agentSignal("eAgentStationLoginSuccess", msg);
+    h.agentSignal("eAgentDNRegistered", dnRegisteredMessage(h.session, now));
+    return msg;
   }
 
   async startOutdial(agentId: string, data: Service.Aqm.Dialer.tasks): Promise<AgentContactMsg> {
@@ -266,6 +227,7 @@ export class ContactCenter implements HostBackend {
       const err = { details: { trackingId: "t-outdial", data: { reason: failure, reasonCode: 1008 } } };
       throw err;
     }
+    if (this.host(agentId).session.status !== "LoggedIn") throw routing.refusal("Agent is not logged in", 1102);
     const interaction = newInteraction({
       interactionId: this.newInteractionId(),
       orgId: this.orgId,
@@ -278,38 +240,8 @@ export class ContactCenter implements HostBackend {
       createdTimestamp: this.clock(),
       outboundType: data.outboundType,
     });
-    this.live.set(interaction.interactionId, { interaction, agents: new Set([agentId]), consultees: new Set(), pendingTransfer: new Set() });
+    this.live.set(interaction.interactionId, { ...this.legs(), interaction, agents: new Set([agentId]), offered: new Set([agentId]) });
     return this.send(agentId, "eAgentOfferContact", interaction);
-  }
-
-  /** Convenience for scenarios that act as the agent without going through the SDK. */
-  host(agentId: string): AgentxHost {
-    const h = this.hosts.get(agentId);
-    if (!h) throw new Error(`no agent ${agentId}`);
-    return h;
-  }
-
-  interaction(interactionId: string): Interaction {
-    return this.require(interactionId).interaction;
-  }
-
-  send(agentId: string, signal: ContactSignal, interaction: Interaction, extra: Partial<AgentContactData> = {}): AgentContactMsg {
-    const msg = contactMessage(signal, interaction, agentId, this.clock(), extra);
-    this.host(agentId).emit(signal, msg);
-    return msg;
-  }
-
-  private connect(l: Live, agentId: string): AgentContactMsg {
-    l.interaction.state = "connected";
-    l.interaction.owner = agentId;
-    this.addParticipant(l.interaction, agentId);
-    l.agents.add(agentId);
-    return this.send(agentId, "eAgentContactAssigned", l.interaction);
-  }
-
-  private addParticipant(i: Interaction, agentId: string): void {
-    const participants = i.participants as Record<string, unknown>;
-    participants[agentId] = { id: agentId, name: this.host(agentId).spec.agentName, pType: "Agent", type: "Agent", hasJoined: true, hasLeft: false };
   }
 
   private consultAnswered(l: Live, agentId: string): AgentContactMsg {
@@ -325,35 +257,6 @@ export class ContactCenter implements HostBackend {
     delete l.interaction.media[`${l.interaction.interactionId}-consult-${to}`];
   }
 
-  /** `agentId`'s part ends while the conversation goes on: owner moves away from it, then wrap-up. */
-  private leave(l: Live, agentId: string, toOwner: string): void {
-    const i = l.interaction;
-    const p = (i.participants as Record<string, { hasLeft?: boolean }>)[agentId];
-    if (p) p.hasLeft = true;
-    l.agents.delete(agentId);
-    i.owner = toOwner;
-    this.send(agentId, "eContactOwnerChanged", i, { fromOwner: agentId, toOwner } as Partial<AgentContactData>);
-    this.send(agentId, "eAgentWrapup", i);
-  }
-
-  /** Hands the conversation to `to`, by a fresh offer (to accept) or by an owner change. */
-  private receive(l: Live, to: string, variant: ReceiveVariant): void {
-    const i = l.interaction;
-    l.agents.add(to);
-    if (variant === "offer") {
-      i.state = "new";
-      i.owner = "";
-      l.pendingTransfer.add(to);
-      this.send(to, "eAgentOfferContact", i);
-      return;
-    }
-    const from = i.owner;
-    i.state = "connected";
-    i.owner = to;
-    this.addParticipant(i, to);
-    this.send(to, "eContactOwnerChanged", i, { fromOwner: from, toOwner: to } as Partial<AgentContactData>);
-  }
-
   private setHold(agentId: string, interactionId: string, held: boolean): AgentContactMsg {
     const l = this.require(interactionId);
     const main = Object.values(l.interaction.media).find((m) => m.mType === "mainCall");
@@ -363,11 +266,5 @@ export class ContactCenter implements HostBackend {
     }
     l.interaction.state = held ? "held" : "connected";
     return this.send(agentId, held ? "eAgentContactHeld" : "eAgentContactUnHeld", l.interaction);
-  }
-
-  private require(interactionId: string): Live {
-    const l = this.live.get(interactionId);
-    if (!l) throw new Error(`no live interaction ${interactionId}`);
-    return l;
   }
 }

@@ -2,7 +2,7 @@
  * An emulated Webex CC Agent Desktop for one agent (chosen by this page's origin). Like the real
  * Desktop it provides `window.AGENTX_SERVICE` before loading the layout's widget script — the real
  * dist/widget.js with the real SDK inside — then creates `<wxcc-sap-connector>` with the
- * attributes and properties the layout sets (contract §3).
+ * attributes and properties the layout sets (docs/contract.md, the desktop layout).
  *
  * The host object is sandbox/desktop-host's AgentxHost; its backend is the shared contact-center
  * simulation in the sandbox server (HTTP for requests, Server-Sent Events for notifications; see
@@ -12,9 +12,11 @@
  * operations of the simulation (the emulated host has no such requests), driven from here too.
  */
 import { AgentxHost, type HostBackend } from "../desktop-host/agentx-host";
+import type { AgentMsg, AgentSession, AgentSignal } from "../desktop-host/agent-messages";
 import type { AgentContactData, AgentContactMsg, ContactSignal } from "../desktop-host/messages";
 import { SAMPLES } from "./crm-data";
 import { h, loadConfig, trace, type PageConfig } from "./dom";
+import { actionsFor, phaseOf } from "./task-actions";
 
 type Task = AgentContactData;
 
@@ -45,12 +47,16 @@ async function sim(method: string, ...args: unknown[]): Promise<unknown> {
 
 function backend(): HostBackend {
   const call = (method: string) => (agentId: string, ...args: unknown[]) => post("/cc/backend", { agent: agentId, method, args }) as Promise<AgentContactMsg>;
-  return { accept: call("accept"), end: call("end"), hold: call("hold"), unHold: call("unHold"), wrapup: call("wrapup"), startOutdial: call("startOutdial") };
+  const agentCall = <T>(method: string) => (agentId: string, ...args: unknown[]) => post("/cc/backend", { agent: agentId, method, args }) as Promise<T>;
+  return {
+    accept: call("accept"), end: call("end"), hold: call("hold"), unHold: call("unHold"), wrapup: call("wrapup"), startOutdial: call("startOutdial"),
+    stateChange: agentCall("stateChange"), logout: agentCall("logout"), stationLogin: agentCall("stationLogin"),
+  };
 }
 
-function note(text: string): void {
+function note(text: string, level: "error" | "info" = "error"): void {
   const box = $("notes");
-  box.prepend(h("div", {}, text));
+  box.prepend(h("div", { class: level }, text));
   while (box.childElementCount > 4) box.lastElementChild?.remove();
 }
 
@@ -94,43 +100,6 @@ async function act(action: string, id: string): Promise<void> {
   render();
 }
 
-/** Which buttons make sense for a task, from the last notification this agent got for it. */
-function actionsFor(t: Task): [string, string][] {
-  const type = t.type;
-  const phone = t.interaction.mediaType === "telephony";
-  const outbound = t.interaction.contactDirection?.type === "OUTBOUND";
-  const consultee = Boolean(t.isConsulted);
-  const held = Object.values(t.interaction.media ?? {}).some((m) => m.mType === "mainCall" && m.isHold);
-  const main: [string, string][] = [
-    ...(phone ? [held ? (["resume", "Resume"] as [string, string]) : (["hold", "Hold"] as [string, string])] : []),
-    ["transfer", `Transfer → ${other.agentName.split(" ")[0]}`],
-    ["consult", `Consult ${other.agentName.split(" ")[0]}`],
-    ...(phone ? [] : [["conference", `Conference ${other.agentName.split(" ")[0]}`] as [string, string]]),
-    ["end", "End"],
-    ["customer-ends", "Customer hangs up"],
-  ];
-  switch (type) {
-    case "AgentOfferContact":
-      return outbound ? [["customer-answers", "Customer answers"], ["end", "Cancel"]] : [["accept", "Accept"], ["rona", "Let it ring (RONA)"], ["customer-ends", "Customer hangs up"]];
-    case "AgentOfferConsult":
-      return [["accept", "Accept consult"]];
-    case "AgentConsultCreated":
-    case "AgentConsulting":
-      return consultee ? [["end-consult", "End consult"]] : [["consult-transfer", "Transfer to consultee"], ["conference", "Conference"], ["end-consult", "End consult"]];
-    case "AgentConsultConferenced":
-    case "ParticipantJoinedConference":
-    case "ParticipantLeftConference":
-      return [["leave", "Leave conference"], ["end", "End for all"], ["customer-ends", "Customer leaves"]];
-    case "ContactEnded":
-    case "AgentWrapup":
-      return [["wrapup", "Wrap up"]];
-    case "AgentConsultEnded":
-      return consultee ? [] : main;
-    default:
-      return main;
-  }
-}
-
 const MEDIA_LABEL: Record<string, string> = { telephony: "Call", chat: "Chat", email: "Email", social: "Message" };
 
 function render(): void {
@@ -147,21 +116,36 @@ function render(): void {
           h("div", { class: "task-head", onclick: () => void act("select", t.interactionId) },
             h("b", {}, MEDIA_LABEL[i.mediaType] ?? i.mediaType, i.mediaChannel && i.mediaChannel !== i.mediaType ? ` (${i.mediaChannel})` : ""),
             ` ${outbound ? "to" : "from"} ${customer} `,
-            h("span", { class: "pill" }, t.isConsulted ? "consult · " : "", t.type.replace(/^Agent/, "")),
+            h("span", { class: "pill", title: t.type }, phaseOf(t)),
           ),
-          h("div", { class: "task-actions" }, actionsFor(t).map(([a, label]) => h("button", { "data-action": a, onclick: () => void act(a, t.interactionId) }, label))),
+          h("div", { class: "task-actions" }, actionsFor(t, other.agentName.split(" ")[0]!).map(([a, label]) => h("button", { "data-action": a, onclick: () => void act(a, t.interactionId) }, label))),
         );
       })));
   const linked = connector?.connector?.link?.linked;
   $("link").textContent = connector ? (linked ? "widget linked to the SAP mashup" : "widget looking for the SAP mashup…") : "loading widget…";
   $("link").className = linked ? "ok" : "muted";
-  const idle = host.subStatus === "Idle" ? (host.profile.idleCodes as { id: string; name: string }[]).find((c) => c.id === host.auxCodeId)?.name : undefined;
-  $("state").textContent = host.status === "LoggedOut" ? "Signed out" : idle ? `Idle · ${idle}` : host.subStatus;
+  renderAgent();
+}
+
+/** The agent row: signed out → the station-login form; Idle → a clear way to go Available. */
+function renderAgent(): void {
+  const out = host.status === "LoggedOut";
+  const idle = host.idleCodeName();
+  $("state").textContent = out ? "Signed out" : host.subStatus === "Available" ? "Available" : `Idle · ${idle ?? "?"}`;
+  $("state").className = `pill state ${out ? "out" : host.subStatus === "Available" ? "available" : "idle"}`;
+  $("station-login").hidden = !out;
+  $("agent-row").hidden = out;
+  $("go-available").hidden = out || host.subStatus === "Available";
+  $("idle-hint").hidden = out || host.subStatus === "Available";
+  $("idle-hint").textContent = idle === "RONA"
+    ? "You did not answer an offer in time, so Webex set you to RONA. Nothing is offered to you until you go Available."
+    : "You are Idle: nothing is offered to you until you go Available.";
 }
 
 // ---- page ----
 
-function controls(): HTMLElement {
+/** The agent's own controls (state, sign-out, station login), then the customer's side below the tasks. */
+function controls(): { agent: HTMLElement; customer: HTMLElement } {
   const media = h("select", { id: "in-media", onchange: () => {
     from.value = media.value === "chat" || media.value === "email" ? SAMPLES.oneMatchEmail : media.value === "social" ? SAMPLES.whatsappPhone : SAMPLES.oneMatchPhone;
   } }, h("option", { value: "telephony" }, "Call"), h("option", { value: "chat" }, "Chat"), h("option", { value: "email" }, "Email"), h("option", { value: "social" }, "WhatsApp message"));
@@ -169,7 +153,12 @@ function controls(): HTMLElement {
   const samples = h("datalist", { id: "sample-addresses" }, Object.entries(SAMPLES).map(([k, v]) => h("option", { value: v }, k)));
   const contact = h("button", { id: "in-go", onclick: () => {
     const m = media.value;
-    void sim("inbound", { media: m, channel: m === "social" ? "whatsapp" : m, from: from.value.trim(), to: me.agentId }).then(render);
+    void sim("inbound", { media: m, channel: m === "social" ? "whatsapp" : m, from: from.value.trim(), to: me.agentId }).then(async (id) => {
+      // Routing offers it only when this agent may take it: say so, rather than seem to do nothing.
+      const why = typeof id === "string" ? await sim("waitingReason", id) : undefined;
+      if (typeof why === "string") note(`${MEDIA_LABEL[m] ?? m} from ${from.value.trim()} is ${why.replace(/^waiting: /, "waiting: ")}. It is offered once you can take it.`, "info");
+      render();
+    });
   } }, "Customer contacts me");
   const codes = (host.profile.idleCodes as { id: string; name: string; isSystem?: boolean }[]).filter((c) => !c.isSystem);
   const stateSel = h("select", { id: "state-select" }, h("option", { value: "available" }, "Available"), codes.map((c) => h("option", { value: c.id }, `Idle · ${c.name}`)));
@@ -179,12 +168,49 @@ function controls(): HTMLElement {
   } }, "Set state");
   const signOut = h("button", { id: "sign-out", onclick: () => {
     if (host.tasks.size > 0) return note("Sign-out refused: end and wrap up your conversations first.");
-    void host.aqm.agent.logout({ data: { logoutReason: "User requested logout" } }).then(render);
+    void host.aqm.agent.logout({ data: { logoutReason: "User requested logout" } }).then(render, (e: unknown) => note(`sign-out failed: ${reasonOf(e)}`));
   } }, "Sign out");
-  return h("div", { class: "controls" },
-    h("div", { class: "row" }, h("span", { class: "label" }, "Customer"), media, from, samples, contact),
-    h("div", { class: "row" }, h("span", { class: "label" }, "Agent"), h("span", { id: "state", class: "pill" }), stateSel, setState, signOut),
+  const goAvailable = h("button", { id: "go-available", class: "primary", onclick: () => {
+    void host.aqm.agent.stateChange({ data: { state: "Available", auxCodeIdArray: "0" } }).then(render, (e: unknown) => note(`state change failed: ${reasonOf(e)}`));
+  } }, "Go Available");
+  return {
+    agent: h("div", { class: "controls" },
+      h("div", { class: "row" }, h("span", { class: "label" }, "Agent"), h("span", { id: "state", class: "pill" }), goAvailable),
+      h("div", { id: "idle-hint", class: "hint" }),
+      h("div", { class: "row", id: "agent-row" }, h("span", { class: "label" }), stateSel, setState, signOut),
+      stationLoginForm(),
+    ),
+    // The customer's side is the simulation's, not the desktop's: kept apart, below the tasks.
+    customer: h("div", { class: "controls customer-side" },
+      h("div", { class: "row" }, h("span", { class: "label" }, "Customer"), media, from, samples, contact),
+    ),
+  };
+}
+
+/**
+ * The Desktop's station login, shown after a sign-out: the agent's team and how calls reach them
+ * (a dial number or a Webex Calling extension), as the real Desktop's dialog asks.
+ */
+function stationLoginForm(): HTMLElement {
+  const teams = (host.profile.teams ?? []) as { teamId: string; teamName: string }[];
+  const team = h("select", { id: "login-team" }, teams.map((t) => h("option", { value: t.teamId }, t.teamName)));
+  const device = h("select", { id: "login-device" }, h("option", { value: "AGENT_DN" }, "Dial number"), h("option", { value: "EXTENSION" }, "Extension"));
+  const dn = h("input", { id: "login-dn", value: String(host.profile.defaultDn ?? ""), size: "14", "aria-label": "Dial number or extension" });
+  const signIn = h("button", { id: "sign-in", class: "primary", onclick: () => {
+    const t = teams.find((x) => x.teamId === team.value);
+    const data = { teamId: team.value, teamName: t?.teamName ?? null, dialNumber: dn.value.trim(), siteId: "site-1", usesOtherDN: false, auxCodeId: "0", isExtension: device.value === "EXTENSION", deviceType: device.value };
+    void host.aqm.agent.stationLogin({ data }).then(render, (e: unknown) => note(`sign-in failed: ${reasonOf(e)}`));
+  } }, "Sign in");
+  return h("div", { id: "station-login", class: "station-login", hidden: true },
+    h("b", {}, "Station login"),
+    h("div", { class: "row" }, h("span", { class: "label" }, "Team"), team),
+    h("div", { class: "row" }, h("span", { class: "label" }, "Device"), device, dn),
+    h("div", { class: "row" }, h("span", { class: "label" }), signIn),
   );
+}
+
+function reasonOf(e: unknown): string {
+  return String((e as { details?: { data?: { reason?: string } } })?.details?.data?.reason ?? (e as Error)?.message ?? e);
 }
 
 function watchChannel(): void {
@@ -202,7 +228,7 @@ function startWidget(): void {
   const script = document.createElement("script");
   script.src = "/widget.js";
   script.onload = () => {
-    // What the desktop layout declares (contract §3): the attribute, and properties bound to $STORE.
+    // What the desktop layout declares (docs/contract.md): the attribute, and properties bound to $STORE.
     connector = document.createElement("wxcc-sap-connector") as typeof connector;
     connector.setAttribute("mashup-origin", cfg.mashup);
     connector.outdialEp = host.profile.outDialEp;
@@ -226,8 +252,7 @@ async function main(): Promise<void> {
   document.title = `Agent Desktop (emulated) — ${me.agentName}`;
   document.body.replaceChildren(
     h("header", {}, h("span", { class: "logo" }, "Webex"), " Contact Center Agent Desktop ", h("span", { class: "badge" }, "EMULATED"), h("span", { class: "agent" }, me.agentName)),
-    controls(),
-    h("div", { id: "tasks" }),
+    ...(({ agent, customer }) => [agent, h("div", { id: "tasks" }), customer])(controls()),
     h("div", { class: "foot" }, h("span", { id: "link" }), h("div", { id: "notes" })),
     h("div", { id: "widget-slot", hidden: true }),
   );
@@ -236,7 +261,8 @@ async function main(): Promise<void> {
   const events = new EventSource(`/cc/events?agent=${encodeURIComponent(me.agentId)}`);
   events.addEventListener("hello", (e) => {
     // The back end's view of this agent's tasks: what a reloaded desktop rehydrates from.
-    const { tasks } = JSON.parse((e as MessageEvent<string>).data) as { tasks: [string, Task][] };
+    const { tasks, session } = JSON.parse((e as MessageEvent<string>).data) as { tasks: [string, Task][]; session: AgentSession };
+    host.restoreSession(session);
     host.tasks.clear();
     for (const [id, t] of tasks) host.tasks.set(id, t);
     render();
@@ -250,6 +276,11 @@ async function main(): Promise<void> {
     host.emit(signal, msg);
     render();
   });
+  events.addEventListener("agent", (e) => {
+    const { signal, msg } = JSON.parse((e as MessageEvent<string>).data) as { signal: AgentSignal; msg: AgentMsg };
+    host.agentSignal(signal, msg);
+    render();
+  });
   events.addEventListener("outdial-failed", (e) => {
     host.outdialFailed((JSON.parse((e as MessageEvent<string>).data) as { msg: AgentContactMsg }).msg);
   });
@@ -261,6 +292,7 @@ async function main(): Promise<void> {
   act: (action: string, id: string) => act(action, id),
   tasks: () => [...host.tasks.entries()].map(([id, t]) => ({ id, type: t.type, media: t.interaction.mediaType, consult: Boolean(t.isConsulted) })),
   agentId: () => me.agentId,
+  state: () => ({ status: host.status, subStatus: host.subStatus, idleCode: host.idleCodeName() }),
   linked: () => Boolean(connector?.connector?.link?.linked),
 };
 

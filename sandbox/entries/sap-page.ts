@@ -7,43 +7,22 @@
  * contract (sandbox/sap-host/sap-contract.ts) and violations are shown in red and logged as
  * console errors, so no test can miss them.
  *
- * State lives in sessionStorage, so a reload of this page keeps what "SAP" already recorded, as
- * the real SAP back end would.
+ * One tenant, one CRM: customer records live in the sandbox server (sandbox/sap-host/crm-store.ts),
+ * so every agent's SAP page finds a customer any agent created. This agent's payload log and
+ * activities live in sessionStorage, so a reload of this page keeps what "SAP" already recorded.
  */
 import { SequenceChecker, checkPayload, decodeSapMessage, type Fields } from "../sap-host/sap-contract";
-import { SAMPLE_RECORDS, displayPhone, searchRecords, type CrmRecord, type RecordKind } from "./crm-data";
-import { clock, duration, h, loadConfig, trace, type PageConfig } from "./dom";
+import { CrmClient } from "./crm-client";
+import { displayPhone, searchRecords, type CrmRecord, type RecordKind } from "./crm-data";
+import { clock, h, loadConfig, trace, type PageConfig } from "./dom";
+import { liveLabel, titleOf, type SimLeg } from "./live-label";
+import { activityTable, payloadTable, type Activity, type LoggedPayload } from "./sap-records";
 
-export interface Activity {
-  key: string;
-  type: "Phone Call" | "Chat";
-  direction: "Inbound" | "Outbound";
-  /** Customer name from the matched record, else the address. */
-  customer: string;
-  recordId?: string;
-  address: string;
-  createdAt: number;
-  acceptedAt?: number;
-  endedAt?: number;
-  status: "Planned" | "Open" | "Completed";
-  notes: string;
-  externalId?: string;
-  originalId?: string;
-  activityUUID?: string;
-  channelId?: string;
-}
-
-export interface LoggedPayload {
-  at: number;
-  fields: Fields;
-  format: string;
-  violations: string[];
-}
+export type { Activity, LoggedPayload } from "./sap-records";
 
 interface State {
   payloads: LoggedPayload[];
   activities: Activity[];
-  added: CrmRecord[];
   ignored: number;
 }
 
@@ -76,7 +55,7 @@ function load(): State {
   } catch {
     /* storage blocked: start empty */
   }
-  return { payloads: [], activities: [], added: [], ignored: 0 };
+  return { payloads: [], activities: [], ignored: 0 };
 }
 
 function save(): void {
@@ -87,8 +66,12 @@ function save(): void {
   }
 }
 
-const records = () => [...SAMPLE_RECORDS, ...state.added];
-const byId = (id: string) => records().find((r) => r.id === id);
+/** The tenant's CRM as this page last heard it from the server. */
+const crm = new CrmClient();
+const records = () => crm.records();
+/** This agent's legs as the simulation knows them, by ExternalOriginalReferenceID. */
+let simLegs = new Map<string, SimLeg>();
+const byId = (id: string) => crm.byId(id);
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
 
 function key(f: Fields): { ani?: string; email?: string } {
@@ -97,6 +80,15 @@ function key(f: Fields): { ani?: string; email?: string } {
 
 function addressOf(f: Fields): string {
   return (f.Type === "CHAT" ? f.Email : f.ANI) ?? "";
+}
+
+/** The fields SAP got for an activity, rebuilt from it (for its label). */
+function fieldsOf(a: Activity): Fields {
+  const f: Fields = { Type: a.type === "Phone Call" ? "CALL" : a.channelId ? "MESSAGE" : "CHAT", EventType: a.direction.toUpperCase() };
+  if (a.address) f[f.Type === "CHAT" ? "Email" : "ANI"] = a.address;
+  if (a.channelId) f.ChannelId = a.channelId;
+  if (a.originalId) f.ExternalOriginalReferenceID = a.originalId;
+  return f;
 }
 
 // ---- payloads from the mashup ----
@@ -168,6 +160,7 @@ function newActivity(f: Fields, at: number, match: CrmRecord | undefined): Activ
 function finish(): void {
   save();
   render();
+  void refreshSimLegs();
 }
 
 /** What SAP does on an incoming interaction: identify the customer by ANI or e-mail. */
@@ -245,17 +238,41 @@ function renderLive(): void {
     box.replaceChildren(h("div", { class: "muted" }, "No live interaction. Incoming calls, chats and messages appear here."));
     return;
   }
-  const f = livePop;
-  const title = open ? `${open.type} · ${open.direction} · ${open.customer}` : `${f?.Type === "CALL" ? "Incoming call" : "Incoming " + (f?.Type ?? "").toLowerCase()} from ${f ? addressOf(f) : ""}`;
-  const notes = open
+  // The pop being shown wins: it is what the agent is looking at (a new offer, or a consult).
+  const accepted = open !== undefined && (!livePop || livePop.ExternalReferenceID === open.externalId);
+  const f = livePop ?? fieldsOf(open!);
+  const leg = simLegs.get(f.ExternalOriginalReferenceID ?? "");
+  const label = liveLabel(f, accepted, leg, clock(open?.acceptedAt ?? open?.createdAt));
+  const notes = accepted
     ? h("textarea", { id: "live-notes", placeholder: "Notes for this activity…", oninput: (e: Event) => {
-        open.notes = (e.target as HTMLTextAreaElement).value;
+        open!.notes = (e.target as HTMLTextAreaElement).value;
         save();
       } })
     : null;
   if (notes) notes.value = open!.notes;
-  box.replaceChildren(h("div", { class: "live-title" }, title), h("div", { class: "muted" }, open ? `since ${clock(open.acceptedAt ?? open.createdAt)}` : "ringing"));
+  box.replaceChildren(
+    h("div", { class: "live-title", id: "live-title" }, label.title, accepted && open!.customer !== open!.address ? ` · ${open!.customer}` : ""),
+    h("div", { class: "muted", id: "live-status" }, label.status),
+  );
   if (notes) box.append(notes);
+}
+
+/** Asks the simulation what this agent's interactions really are (see live-label.ts); refreshes the card. */
+async function refreshSimLegs(): Promise<void> {
+  try {
+    const r = await fetch("/cc/state", { cache: "no-store" });
+    const st = (await r.json()) as { live: { interactionId: string; media: string; legs: Record<string, { type: string; consult: boolean }> }[] };
+    const me = cfg.agents[agentIndex]!.agentId;
+    const next = new Map<string, SimLeg>();
+    for (const l of st.live) {
+      const leg = l.legs[me];
+      if (leg) next.set(l.interactionId.replace(/-/g, "").toUpperCase(), { media: l.media, type: leg.type, consult: leg.consult });
+    }
+    simLegs = next;
+    renderLive();
+  } catch {
+    /* the card keeps what the payloads alone say */
+  }
 }
 
 function renderView(): HTMLElement {
@@ -298,7 +315,7 @@ function renderRecord(id: string): HTMLElement {
   const isLead = r.kind === "Lead";
   const acts = state.activities.filter((a) => a.recordId === r.id);
   return h("section", { id: "record", "data-record": r.id },
-    livePop ? h("div", { class: "pop-banner" }, `Customer identified for ${livePop.Type === "CALL" ? "call" : livePop.Type?.toLowerCase()} from ${addressOf(livePop)}`) : null,
+    livePop ? h("div", { class: "pop-banner" }, `Customer identified · ${titleOf(livePop, simLegs.get(livePop.ExternalOriginalReferenceID ?? "")?.media)}`) : null,
     h("h2", {}, r.name, " ", h("span", { class: "kind" }, r.kind)),
     h("dl", {},
       r.company ? [h("dt", {}, isLead ? "Company" : "Account"), h("dd", {}, r.company)] : null,
@@ -314,7 +331,7 @@ function renderRecord(id: string): HTMLElement {
       h("dt", {}, "ID"), h("dd", {}, r.id),
     ),
     h("h3", {}, "Activities"),
-    acts.length ? activityTable(acts) : h("p", { class: "muted" }, "No activities yet."),
+    acts.length ? activityTable(acts, activityLink, saveNotes) : h("p", { class: "muted" }, "No activities yet."),
   );
 }
 
@@ -345,74 +362,40 @@ function chooseLink(r: CrmRecord, f: Fields): HTMLElement {
 function renderNew(f: Fields): HTMLElement {
   const email = f.Type === "CHAT" ? f.Email ?? "" : "";
   const phone = f.Type === "CHAT" ? "" : f.ANI ?? "";
+  const errors = h("div", { class: "form-errors", id: "new-customer-errors", role: "alert" });
   const form = h("form", { id: "new-customer", onsubmit: (e: Event) => {
     e.preventDefault();
     const fd = new FormData(form);
-    const rec: CrmRecord = {
-      id: String(2000000 + state.added.length + 1),
-      kind: "Individual Customer",
-      name: String(fd.get("name") || "New customer"),
-      city: String(fd.get("city") || ""),
-      phones: String(fd.get("phone") || "") ? [String(fd.get("phone")).replace(/[^\d+]/g, "")] : [],
-      emails: String(fd.get("email") || "") ? [String(fd.get("email"))] : [],
-    };
-    state.added.push(rec);
-    for (const a of state.activities) if (!a.recordId && (a.address === phone || a.address === email) && (phone || email)) {
-      a.recordId = rec.id;
-      a.customer = rec.name;
-    }
-    view = { kind: "record", id: rec.id };
-    finish();
+    const body = { name: String(fd.get("name") ?? ""), city: String(fd.get("city") ?? ""), phone: String(fd.get("phone") ?? ""), email: String(fd.get("email") ?? "") };
+    void crm.create(body).then((r) => {
+      if ("errors" in r) return void errors.replaceChildren(...r.errors.map((x) => h("div", {}, x)));
+      for (const a of state.activities) if (!a.recordId && (phone || email) && (a.address === phone || a.address === email)) {
+        a.recordId = r.id;
+        a.customer = r.name;
+      }
+      view = { kind: "record", id: r.id };
+      finish();
+    });
   } },
     h("label", {}, "Name", h("input", { name: "name", placeholder: "First and last name", required: true })),
     h("label", {}, "Phone", h("input", { name: "phone", value: phone })),
     h("label", {}, "E-mail", h("input", { name: "email", value: email })),
     h("label", {}, "City", h("input", { name: "city" })),
+    errors,
     h("button", { type: "submit" }, "Save individual customer"),
   );
-  return h("section", { id: "new-record" },
-    h("div", { class: "pop-banner warn" }, `No customer found for ${addressOf(f)} — create one`),
-    h("h2", {}, "New Individual Customer"),
-    form,
-  );
-}
-
-function activityTable(acts: Activity[]): HTMLElement {
-  return h("table", { class: "activities" },
-    h("thead", {}, h("tr", {}, ["Customer", "Type", "Direction", "Created", "Duration", "Status", "Notes", "External IDs"].map((t) => h("th", {}, t)))),
-    h("tbody", {}, [...acts].reverse().map((a) => {
-      const notes = h("input", { class: "notes", value: a.notes, placeholder: "…", oninput: (e: Event) => {
-        a.notes = (e.target as HTMLInputElement).value;
-        save();
-      } });
-      return h("tr", {
-        class: "activity",
-        "data-type": a.type,
-        "data-direction": a.direction,
-        "data-status": a.status,
-        "data-external-id": a.externalId ?? "",
-        "data-original-id": a.originalId ?? "",
-        "data-activity-uuid": a.activityUUID ?? "",
-        "data-duration-ms": a.acceptedAt !== undefined && a.endedAt !== undefined ? String(a.endedAt - a.acceptedAt) : "",
-        "data-customer": a.customer,
-      },
-        h("td", {}, a.recordId && byId(a.recordId) ? recordLink(byId(a.recordId)!) : a.customer),
-        h("td", {}, a.type, a.channelId ? ` (${a.channelId})` : ""),
-        h("td", {}, a.direction),
-        h("td", {}, clock(a.createdAt)),
-        h("td", {}, a.acceptedAt !== undefined && a.endedAt !== undefined ? duration(a.endedAt - a.acceptedAt) : a.status === "Open" ? "running" : ""),
-        h("td", {}, a.status),
-        h("td", {}, notes),
-        h("td", { class: "ids" }, a.externalId ? h("div", { title: a.externalId }, "Ext ", a.externalId) : null, a.originalId && a.originalId !== a.externalId ? h("div", { title: a.originalId }, "Orig ", a.originalId) : null, a.activityUUID ? h("div", { title: a.activityUUID }, "UUID ", a.activityUUID) : null),
-      );
-    })),
-  );
+  const address = addressOf(f);
+  // Without a usable number or address SAP has nothing to search by: an unknown customer, nothing prefilled.
+  const banner = address
+    ? h("div", { class: "pop-banner warn" }, `No customer found for ${address} — create one`)
+    : h("div", { class: "pop-banner warn", id: "unknown-customer" }, `Unknown customer: the ${f.Type === "CALL" ? "call" : "interaction"} came without a usable ${f.Type === "CHAT" ? "e-mail address" : "number"}, so there was nothing to search by. Search for the customer, or create one.`);
+  return h("section", { id: "new-record", "data-unknown": address ? "false" : "true" }, banner, h("h2", {}, "New Individual Customer"), form);
 }
 
 function renderActivities(): HTMLElement {
   return h("section", { id: "activity-list" },
     h("h2", {}, "Activities"),
-    state.activities.length ? activityTable(state.activities) : h("p", { class: "muted" }, "No activities yet. Make a customer call in from an Agent Desktop's control panel."),
+    state.activities.length ? activityTable(state.activities, activityLink, saveNotes) : h("p", { class: "muted" }, "No activities yet. Make a customer call in from an Agent Desktop's control panel."),
   );
 }
 
@@ -420,12 +403,18 @@ function renderPayloads(): HTMLElement {
   return h("section", { id: "payload-log" },
     h("h2", {}, "Payloads received from the CTI provider"),
     h("p", { class: "muted" }, `Each is checked against the contract. Messages from other origins ignored: ${state.ignored}.`),
-    h("table", {}, h("thead", {}, h("tr", {}, ["Time", "Format", "Fields", "Check"].map((t) => h("th", {}, t)))),
-      h("tbody", {}, [...state.payloads].reverse().map((p) => h("tr", { class: p.violations.length ? "bad" : "" },
-        h("td", {}, clock(p.at)), h("td", {}, p.format),
-        h("td", { class: "fields" }, Object.entries(p.fields).map(([k, v]) => h("div", {}, h("b", {}, k), " ", v))),
-        h("td", {}, p.violations.length ? p.violations.join("; ") : "✓"))))),
+    payloadTable(state.payloads),
   );
+}
+
+function saveNotes(a: Activity, text: string): void {
+  a.notes = text;
+  save();
+}
+
+function activityLink(a: Activity): HTMLElement | string {
+  const r = a.recordId ? byId(a.recordId) : undefined;
+  return r ? recordLink(r) : a.customer;
 }
 
 function nav(): HTMLElement {
@@ -446,6 +435,8 @@ function nav(): HTMLElement {
 
 async function main(): Promise<void> {
   cfg = await loadConfig();
+  await crm.start(() => render());
+  setInterval(() => void refreshSimLegs(), 1000);
   const agent = cfg.agents[agentIndex]!;
   agentName = agent.agentName;
   const desktop = cfg.desktops[agentIndex]!;
