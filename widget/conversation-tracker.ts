@@ -244,7 +244,11 @@ export class ConversationTracker {
       case "eAgentWrapup":
         // An end for a leg we never heard of (e.g. the task list could not be read after a reload):
         // report it as a rehydrated ended leg, so whatever SAP has open for it gets its END.
-        return existing ? this.#end(existing, at, false) : this.#learnt(v, me, "ended", at);
+        if (!existing) return this.#learnt(v, me, "ended", at);
+        // Ended while still ringing and "new" (the customer hung up on the offer): no wrap-up follows,
+        // the task just goes, as Webex's own SDK reads it (docs/reference/webex-desktop.md §3.4). A
+        // leg this agent was connected on always waits for its wrap-up, whatever the state says.
+        return this.#end(existing, at, signal === "eAgentContactEnded" && existing.phase === "offered" && same(v.interaction.state, "new"));
       case "eAgentContactWrappedUp":
       case "eAgentOfferContactRona":
         return existing ? this.#end(existing, at, true) : [];

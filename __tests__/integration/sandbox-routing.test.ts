@@ -98,6 +98,9 @@ test("the customer hangs up while the offer rings: ContactEnded in state new, no
   expect(h.cc.live.has(id)).toBe(false);
   expect(a.sap.summary).toEqual(["CALL INBOUND NOTIFY", "CALL UPDATEACTIVITY END"]);
   expect(a.sap.violations).toEqual([]);
+  // The widget drops it too: SAP's pane shows no wrap-up for a conversation the agent never had.
+  expect(a.widget.tracker.allLegs()).toEqual([]);
+  expect(a.mashup.sync.agent?.activity).toBeUndefined();
 });
 
 test("sign out, then station login again: a new session in the default idle state; Available; the next call is offered", async () => {

@@ -134,10 +134,26 @@ describe("offer, assign, hold, end", () => {
     expect(t.allLegs()).toEqual([]);
   });
 
+  test("the customer hangs up on a ringing offer (ContactEnded in state new): closed at once, no wrap-up awaited", () => {
+    const i = interaction();
+    t.apply("eAgentOfferContact", msg("eAgentOfferContact", i), 1);
+    expect(brief(t.apply("eAgentContactEnded", msg("eAgentContactEnded", { ...i, state: "new" }), 2))).toEqual(["main ended closed"]);
+    expect(t.allLegs()).toEqual([]);
+  });
+
+  test("ended after it was connected: kept for its wrap-up (closed only when wrapped up)", () => {
+    const i = interaction();
+    t.apply("eAgentOfferContact", msg("eAgentOfferContact", i), 1);
+    t.apply("eAgentContactAssigned", msg("eAgentContactAssigned", { ...i, state: "connected" }), 2);
+    expect(brief(t.apply("eAgentContactEnded", msg("eAgentContactEnded", { ...i, state: "wrapUp" }), 3))).toEqual(["main ended"]);
+    expect(brief(t.apply("eAgentContactWrappedUp", msg("eAgentContactWrappedUp", { ...i, state: "wrapUp" }), 4))).toEqual(["main ended closed"]);
+  });
+
   test("ended legs are kept for late duplicates, but only the last 64", () => {
     for (let n = 0; n < 70; n++) {
       const i = interaction({ id: `conv-${n}` });
       t.apply("eAgentOfferContact", msg("eAgentOfferContact", i), n);
+      t.apply("eAgentContactAssigned", msg("eAgentContactAssigned", i), n);
       t.apply("eAgentContactEnded", msg("eAgentContactEnded", i), n);
     }
     expect(t.allLegs()).toHaveLength(64);
