@@ -199,7 +199,7 @@ export class ContactCenter extends Switchboard implements HostBackend {
   async stateChange(agentId: string, state: string, auxCodeId: string): Promise<Service.Aqm.Agent.StateChangeSuccess> {
     const h = this.host(agentId);
     const msg = routing.stateChange(h.session, (h.profile.idleCodes ?? []) as IdleCode[], state, auxCodeId, this.clock());
-    h.agentSignal("eAgentStateChangeSuccess", msg);
+    for (const d of this.desktops(agentId)) d.agentSignal("eAgentStateChangeSuccess", msg);
     this.route();
     return msg;
   }
@@ -207,7 +207,7 @@ export class ContactCenter extends Switchboard implements HostBackend {
   async logout(agentId: string, _reason: string | undefined): Promise<Service.Aqm.Agent.LogoutSuccess> {
     const h = this.host(agentId);
     const msg = routing.logout(h.session, h.tasks.size, this.clock());
-    h.agentSignal("eAgentLogoutSuccess", msg);
+    for (const d of this.desktops(agentId)) d.agentSignal("eAgentLogoutSuccess", msg);
     return msg;
   }
 
@@ -215,8 +215,9 @@ export class ContactCenter extends Switchboard implements HostBackend {
     const h = this.host(agentId);
     const now = this.clock();
     const msg = routing.stationLogin(h.session, (h.profile.idleCodes ?? []) as IdleCode[], data, (h.profile.teams ?? []) as { teamId: string }[], now);
-    h.agentSignal("eAgentStationLoginSuccess", msg);
-    h.agentSignal("eAgentDNRegistered", dnRegisteredMessage(h.session, now));
+    for (const d of this.desktops(agentId)) d.agentSignal("eAgentStationLoginSuccess", msg);
+    const dn = dnRegisteredMessage(h.session, now);
+    for (const d of this.desktops(agentId)) d.agentSignal("eAgentDNRegistered", dn);
     return msg;
   }
 

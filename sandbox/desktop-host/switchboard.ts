@@ -50,6 +50,8 @@ export interface Live {
 export abstract class Switchboard {
   readonly orgId = "6ecef209-9a34-4ed1-a07a-7ddd1dbe925a";
   readonly hosts = new Map<string, AgentxHost>();
+  /** Further desktops per agent (`addDesktop`). */
+  readonly extraDesktops = new Map<string, AgentxHost[]>();
   readonly live = new Map<string, Live>();
   /** Outdial failures to simulate next, by agent (a reason), instead of placing the call. */
   readonly failNextOutdial = new Map<string, string>();
@@ -65,6 +67,25 @@ export abstract class Switchboard {
     const host = new AgentxHost({ ...spec, orgId: this.orgId }, this.backend(), this.clock);
     this.hosts.set(spec.agentId, host);
     return host;
+  }
+
+  /**
+   * Another desktop of an agent who is signed in already (Webex multi-login, e.g. an Agent
+   * Desktop framed in each of two SAP tabs): it starts from the agent's session and task list,
+   * and from then on gets every notification the first desktop gets.
+   */
+  addDesktop(agentId: string): AgentxHost {
+    const first = this.host(agentId);
+    const host = new AgentxHost(first.spec, this.backend(), this.clock);
+    host.restoreSession({ ...first.session });
+    for (const [id, task] of first.tasks) host.tasks.set(id, task);
+    this.extraDesktops.set(agentId, [...(this.extraDesktops.get(agentId) ?? []), host]);
+    return host;
+  }
+
+  /** Every desktop the agent is signed in to, the first one first. */
+  desktops(agentId: string): AgentxHost[] {
+    return [this.host(agentId), ...(this.extraDesktops.get(agentId) ?? [])];
   }
 
   /** Deterministic, UUID-shaped interaction ids, like Webex's. */
@@ -151,7 +172,7 @@ export abstract class Switchboard {
     this.send(agentId, "eAgentOfferContactRona", l.interaction, { reason: "RONA" });
     const h = this.host(agentId);
     const msg = routing.ronaState(h.session, (h.profile.idleCodes ?? []) as IdleCode[], this.clock());
-    if (msg) h.agentSignal("eAgentStateChangeSuccess", msg);
+    if (msg) for (const d of this.desktops(agentId)) d.agentSignal("eAgentStateChangeSuccess", msg);
     if (l.agents.size === 0) {
       l.interaction.owner = "";
       l.waitingFor = "";
@@ -208,7 +229,7 @@ export abstract class Switchboard {
 
   send(agentId: string, signal: ContactSignal, interaction: Interaction, extra: Partial<AgentContactData> = {}): AgentContactMsg {
     const msg = contactMessage(signal, interaction, agentId, this.clock(), extra);
-    this.host(agentId).emit(signal, msg);
+    for (const desktop of this.desktops(agentId)) desktop.emit(signal, msg);
     return msg;
   }
 
