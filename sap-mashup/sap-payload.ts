@@ -6,7 +6,10 @@
 import type { CountryCode } from "libphonenumber-js/core";
 import type { Leg } from "../channel/protocol";
 import { needsParser, toE164 } from "./phone";
+import { conversationOf, notice, shown, type Notice } from "./notices";
 import { legReferenceId, originalReferenceId } from "./reference-ids";
+
+export type { Notice };
 
 export type SapAction = "NOTIFY" | "ACCEPT" | "END";
 export type SapType = "CALL" | "CHAT" | "MESSAGE";
@@ -38,11 +41,6 @@ export interface LegRecord {
   leg?: Leg;
   /** Last time anything changed (ms), for eviction. */
   at: number;
-}
-
-export interface Notice {
-  level: "info" | "warn" | "error";
-  text: string;
 }
 
 export interface Plan {
@@ -105,22 +103,20 @@ export function planLeg(leg: Leg, record: LegRecord | undefined, cfg: PayloadCon
     if (leg.role === "main") rec.posted.push("ACCEPT");
   }
   const notices: Notice[] = [];
+  const conversation = conversationOf(leg);
   const actions = missingActions(leg, rec.posted);
   if (actions.length === 0) return { payloads: [], record: rec, notices };
 
   const type = sapTypeOf(leg);
   if (!type) {
-    notices.push({ level: "warn", text: `A ${leg.media} conversation is not reported to SAP: SAP has no matching channel type.` });
+    notices.push(notice("n.noSapType", [], { conversation, detail: `media ${leg.media}, channel ${leg.channel}` }));
     return { payloads: [], record: rec, notices };
   }
   let channelId: string | undefined;
   if (type === "MESSAGE") {
     channelId = cfg.channelIds?.[leg.channel];
     if (!channelId) {
-      notices.push({
-        level: "error",
-        text: `No SAP channel id is configured for the Webex channel "${leg.channel}": the conversation is not reported to SAP. Add it to the mashup's "channels" parameter.`,
-      });
+      notices.push(notice("n.noChannelId", [leg.channel], { conversation, detail: `add ${leg.channel} to the mashup's "channels" parameter` }));
       return { payloads: [], record: rec, notices };
     }
   }
@@ -128,13 +124,13 @@ export function planLeg(leg: Leg, record: LegRecord | undefined, cfg: PayloadCon
   const customer: SapPayload = {};
   if (type === "CHAT") {
     if (leg.customer.email) customer.Email = leg.customer.email;
-    else notices.push({ level: "warn", text: "The conversation has no customer e-mail address: SAP cannot identify the customer." });
+    else notices.push(notice("n.noEmail", [], { conversation }));
   } else if (leg.customer.ani) {
     const n = toE164(leg.customer.ani, cfg.defaultCountry);
     if (n.ok) customer.ANI = n.e164;
-    else notices.push({ level: "warn", text: `The customer's number is not usable (${n.reason}): SAP cannot identify the caller.` });
+    else notices.push(notice("n.badNumber", [shown(leg.customer.ani)], { conversation, detail: n.reason }));
   } else {
-    notices.push({ level: "warn", text: "The conversation has no customer number: SAP cannot identify the caller." });
+    notices.push(notice("n.noNumber", [], { conversation }));
   }
   const extra: SapPayload = {};
   if (leg.dnis) {
