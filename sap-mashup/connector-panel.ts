@@ -177,7 +177,7 @@ export class ConnectorPanel extends LitElement {
           (r) => html`<li class="notice ${r.notice.level}" part="notice">
             <span class="notice-body"
               ><span part="notice-text">${t(r.notice.kind, ...r.notice.args)}</span>
-              <span class="meta"><time datetime=${new Date(r.at).toISOString()}>${timeText(r.at)}</time>${r.notice.conversation ? ` · ${conversationText(r.notice.conversation)}` : ""}</span></span
+              <span class="meta"><time datetime=${new Date(r.at).toISOString()}>${timeText(r.at)}</time>${r.notice.conversation ? html` · ${conversationText(r.notice.conversation)}` : nothing}</span></span
             >
             <button part="dismiss" aria-label=${t("notices.dismiss")} title=${t("notices.dismiss")} @click=${() => this.dispatchEvent(new CustomEvent("dismiss-notice", { detail: { id: r.id } }))}>
               <span aria-hidden="true">×</span>

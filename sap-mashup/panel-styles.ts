@@ -10,7 +10,9 @@ import { css } from "lit";
 export const panelStyles = css`
   :host {
     display: block;
-    max-height: 30vh;
+    box-sizing: border-box;
+    /* 30% of the pane at most, border included, a hair less so rounding never costs the desktop its 70%. */
+    max-height: calc(30vh - 2px);
     overflow-y: auto;
     font-family: var(--sapFontFamily);
     font-size: var(--sapFontSmallSize);
@@ -36,7 +38,7 @@ export const panelStyles = css`
     border-radius: var(--sapButton_BorderCornerRadius);
     padding: 1px 8px;
   }
-  select { color: var(--sapField_TextColor); background: var(--sapField_Background); border-color: var(--sapField_BorderColor); border-radius: var(--sapField_BorderCornerRadius); max-width: 12rem; }
+  select { color: var(--sapField_TextColor); background: var(--sapField_Background); border-color: var(--sapField_BorderColor); border-radius: var(--sapField_BorderCornerRadius); max-width: 16rem; }
   button.emphasized { color: var(--sapButton_Emphasized_TextColor); background: var(--sapButton_Emphasized_Background); border-color: var(--sapButton_Emphasized_BorderColor); }
   button:hover:not(:disabled) { background: var(--sapButton_Hover_Background); color: var(--sapButton_Hover_TextColor); }
   button.emphasized:hover:not(:disabled) { background: var(--sapButton_Emphasized_Hover_Background); color: var(--sapButton_Emphasized_TextColor); }
@@ -51,12 +53,12 @@ export const panelStyles = css`
   li.leg { padding: 2px 4px; border-bottom: 1px solid var(--sapList_BorderColor); }
   li.leg.selected { background: var(--sapList_SelectionBackgroundColor); }
   .notices { padding: 0 6px 4px; }
-  li.notice { display: flex; gap: 6px; align-items: flex-start; margin: 2px 0; padding: 3px 6px; border: 1px solid; border-left-width: 4px; border-radius: var(--sapElement_BorderCornerRadius); }
+  li.notice { display: flex; gap: 6px; align-items: flex-start; margin: 2px 0; padding: 2px 4px 2px 6px; border: 1px solid; border-left-width: 4px; border-radius: var(--sapElement_BorderCornerRadius); }
   li.notice.error { background: var(--sapErrorBackground); border-color: var(--sapErrorBorderColor); }
   li.notice.warn { background: var(--sapWarningBackground); border-color: var(--sapWarningBorderColor); }
   li.notice.info { background: var(--sapInformationBackground); border-color: var(--sapInformationBorderColor); }
   .notice-body { flex: 1; min-width: 0; overflow-wrap: anywhere; }
-  .meta { display: block; color: var(--sapContent_LabelColor); }
+  .meta { color: var(--sapContent_LabelColor); white-space: nowrap; margin-left: 4px; }
   li.notice button { flex: none; min-height: 24px; padding: 0 6px; }
   .more { color: var(--sapContent_LabelColor); margin: 2px 0 0; }
   .errors { margin: 2px 0 4px; padding-left: 18px; list-style: disc; }
