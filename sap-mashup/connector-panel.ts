@@ -58,6 +58,8 @@ export class ConnectorPanel extends LitElement {
 
   /** Conversations already announced, so each is announced once. */
   private readonly announced = new Set<string>();
+  /** An announcement was made in this task: the next one joins it. */
+  private batch = false;
 
   static override styles = panelStyles;
 
@@ -76,13 +78,15 @@ export class ConnectorPanel extends LitElement {
     this.announcement = "";
   }
 
-  /** Says `text` to screen readers once (a polite live region; the same text twice is said twice). */
+  /**
+   * Says `text` to screen readers once (a polite live region). Announcements made in the same task
+   * (two conversations arriving in one snapshot) are said together; a later one replaces the
+   * earlier, so nothing is read out twice.
+   */
   announce(text: string): void {
-    this.announcement = this.announcement && this.announcement !== text ? `${this.announcement} ${text}` : text;
-    // Cleared after it was read out, so the next one is a change the screen reader notices.
-    setTimeout(() => {
-      if (this.announcement.endsWith(text)) this.announcement = "";
-    }, 5000);
+    this.announcement = this.batch ? `${this.announcement} ${text}` : text;
+    this.batch = true;
+    setTimeout(() => (this.batch = false), 0);
   }
 
   /** A notice was raised: refused click-to-dials are announced, the rest are only shown. */
