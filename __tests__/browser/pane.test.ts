@@ -55,6 +55,7 @@ describe.each(THEMES)("%s", (theme) => {
         "1*** has no country code, so it was not dialled. Add the country code (for example +49) in SAP and click it again.",
       ]);
 
+      if (width === 360) await pane.page.screenshot({ path: join(SCREENSHOTS, `pane-${theme}.png`) });
       const frame = await pane.mashup.locator("#agent-desktop").boundingBox();
       const top = await pane.page.locator("#cti").boundingBox();
       expect(frame && top).toBeTruthy();
@@ -71,7 +72,6 @@ describe.each(THEMES)("%s", (theme) => {
       for (const part of ["state-select", "sign-out-toggle", "dismiss"]) {
         await pane.mashup.locator(`wxcc-sap-panel [part="${part}"]`).first().click({ trial: true, timeout: 5000 });
       }
-      if (width === 360) await pane.page.screenshot({ path: join(SCREENSHOTS, `pane-${theme}.png`) });
     } finally {
       await pane.close();
     }
