@@ -70,6 +70,12 @@ export const LEVELS: Record<NoticeKind, NoticeLevel> = {
   "n.noEmail": "warn",
   "n.badNumber": "warn",
   "n.noNumber": "warn",
+  /**
+   * A value from Webex failed its SAP field's rule and was left out of the payload (the rest was
+   * sent). Args: the SAP field's name ("Email", "ANI", "Custom_2", "ChannelId"), the value masked
+   * with `shown`; with the conversation. For sap-payload.ts's field validation.
+   */
+  "n.fieldLeftOut": "warn",
 };
 
 export interface NoticeOptions {
@@ -91,7 +97,7 @@ export function notice(kind: NoticeKind, args: readonly string[] = [], o: Notice
 /** The conversation a leg belongs to, its customer masked. */
 export function conversationOf(leg: Leg): ConversationRef {
   const c = leg.customer;
-  const customer = c.name ? maskName(c.name) : c.ani ? shown(c.ani) : c.email ? maskEmail(c.email) : "";
+  const customer = c.name ? maskName(c.name) : c.ani ? shown(c.ani) : c.email ? shown(c.email) : "";
   return { interactionId: leg.interactionId, media: leg.media, direction: leg.direction, customer };
 }
 
@@ -102,9 +108,13 @@ export function conversationOf(leg: Leg): ConversationRef {
  */
 export function shown(raw: string): string {
   const text = raw.trim();
-  if (/@/.test(text)) return maskEmail(text).replace(/^([^@]*)$/, (s) => maskName(s));
+  if (text === "") return "";
+  // A well-formed address is masked as the logs mask it; a malformed one ("a@b") is not an address
+  // the mask recognises, so it is cut like any other text.
+  const email = maskEmail(text);
+  if (email !== text) return email;
   if ((text.match(/\d/g) ?? []).length >= 5) return maskPhone(text);
-  return text === "" ? "" : `${[...text][0]}***`;
+  return `${[...text][0]}***`;
 }
 
 /** A notice as it sits in the stack. */

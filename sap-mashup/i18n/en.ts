@@ -87,6 +87,7 @@ export const en = {
   "n.noEmail": "No customer e-mail address came with this conversation, so SAP cannot find the customer. Search for them in SAP.",
   "n.badNumber": "The customer's number {0} cannot be used, so SAP cannot find the caller. Search for them in SAP.",
   "n.noNumber": "No customer number came with this conversation, so SAP cannot find the caller. Search for them in SAP.",
+  "n.fieldLeftOut": "SAP did not get the {0} of this conversation: “{1}” is not a valid value for it. The rest was sent; check the customer's details in SAP.",
 };
 
 /** A message of the catalog. */

@@ -79,4 +79,5 @@ export const templates: Catalog = {
   "n.noEmail": "Zu diesem Gespräch wurde keine E-Mail-Adresse des Kunden übermittelt, daher kann SAP den Kunden nicht finden. Suchen Sie ihn in SAP.",
   "n.badNumber": "Die Nummer des Kunden {0} ist nicht verwendbar, daher kann SAP den Anrufer nicht finden. Suchen Sie ihn in SAP.",
   "n.noNumber": "Zu diesem Gespräch wurde keine Nummer des Kunden übermittelt, daher kann SAP den Anrufer nicht finden. Suchen Sie ihn in SAP.",
+  "n.fieldLeftOut": "SAP hat das Feld {0} dieses Gesprächs nicht erhalten: „{1}“ ist dafür kein gültiger Wert. Der Rest wurde gesendet; prüfen Sie die Kundendaten in SAP.",
 };

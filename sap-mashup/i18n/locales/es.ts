@@ -79,4 +79,5 @@ export const templates: Catalog = {
   "n.noEmail": "Esta conversación no trae la dirección de correo del cliente, así que SAP no puede encontrarlo. Búsquelo en SAP.",
   "n.badNumber": "El número del cliente {0} no se puede usar, así que SAP no puede encontrar a quien llama. Búsquelo en SAP.",
   "n.noNumber": "Esta conversación no trae el número del cliente, así que SAP no puede encontrar a quien llama. Búsquelo en SAP.",
+  "n.fieldLeftOut": "SAP no recibió el campo {0} de esta conversación: «{1}» no es un valor válido para él. Se envió el resto; revise los datos del cliente en SAP.",
 };

@@ -79,4 +79,5 @@ export const templates: Catalog = {
   "n.noEmail": "Aucune adresse e-mail du client n’accompagne cette conversation : SAP ne peut pas trouver le client. Recherchez-le dans SAP.",
   "n.badNumber": "Le numéro du client {0} est inutilisable : SAP ne peut pas trouver l’appelant. Recherchez-le dans SAP.",
   "n.noNumber": "Aucun numéro du client n’accompagne cette conversation : SAP ne peut pas trouver l’appelant. Recherchez-le dans SAP.",
+  "n.fieldLeftOut": "SAP n’a pas reçu le champ {0} de cette conversation : « {1} » n’est pas une valeur valide pour ce champ. Le reste a été envoyé ; vérifiez les données du client dans SAP.",
 };

@@ -79,4 +79,5 @@ export const templates: Catalog = {
   "n.noEmail": "Con questa conversazione non è arrivato alcun indirizzo e-mail del cliente, quindi SAP non può trovarlo. Cercalo in SAP.",
   "n.badNumber": "Il numero del cliente {0} non è utilizzabile, quindi SAP non può trovare chi chiama. Cercalo in SAP.",
   "n.noNumber": "Con questa conversazione non è arrivato alcun numero del cliente, quindi SAP non può trovare chi chiama. Cercalo in SAP.",
+  "n.fieldLeftOut": "SAP non ha ricevuto il campo {0} di questa conversazione: «{1}» non è un valore valido. Il resto è stato inviato; controlla i dati del cliente in SAP.",
 };

@@ -79,4 +79,5 @@ export const templates: Catalog = {
   "n.noEmail": "Bij dit gesprek is geen e-mailadres van de klant meegekomen, dus SAP kan de klant niet vinden. Zoek de klant op in SAP.",
   "n.badNumber": "Het nummer van de klant {0} is niet bruikbaar, dus SAP kan de beller niet vinden. Zoek de beller op in SAP.",
   "n.noNumber": "Bij dit gesprek is geen nummer van de klant meegekomen, dus SAP kan de beller niet vinden. Zoek de beller op in SAP.",
+  "n.fieldLeftOut": "SAP heeft het veld {0} van dit gesprek niet gekregen: ‘{1}’ is daarvoor geen geldige waarde. De rest is verstuurd; controleer de klantgegevens in SAP.",
 };

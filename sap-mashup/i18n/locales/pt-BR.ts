@@ -79,4 +79,5 @@ export const templates: Catalog = {
   "n.noEmail": "Nenhum e-mail do cliente veio com este atendimento, então o SAP não consegue encontrar o cliente. Procure-o no SAP.",
   "n.badNumber": "O número do cliente {0} não pode ser usado, então o SAP não consegue encontrar quem ligou. Procure-o no SAP.",
   "n.noNumber": "Nenhum número do cliente veio com este atendimento, então o SAP não consegue encontrar quem ligou. Procure-o no SAP.",
+  "n.fieldLeftOut": "O SAP não recebeu o campo {0} deste atendimento: “{1}” não é um valor válido para ele. O restante foi enviado; confira os dados do cliente no SAP.",
 };

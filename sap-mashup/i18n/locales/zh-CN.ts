@@ -79,4 +79,5 @@ export const templates: Catalog = {
   "n.noEmail": "此会话未附带客户的电子邮件地址，因此 SAP 无法找到该客户。请在 SAP 中搜索。",
   "n.badNumber": "客户号码 {0} 无法使用，因此 SAP 无法找到来电者。请在 SAP 中搜索。",
   "n.noNumber": "此会话未附带客户号码，因此 SAP 无法找到来电者。请在 SAP 中搜索。",
+  "n.fieldLeftOut": "此会话的 {0} 未发送到 SAP：“{1}”不是该字段的有效值。其余内容已发送；请在 SAP 中核对客户信息。",
 };
