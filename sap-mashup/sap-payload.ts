@@ -103,20 +103,19 @@ export function planLeg(leg: Leg, record: LegRecord | undefined, cfg: PayloadCon
     if (leg.role === "main") rec.posted.push("ACCEPT");
   }
   const notices: Notice[] = [];
-  const conversation = conversationOf(leg);
   const actions = missingActions(leg, rec.posted);
   if (actions.length === 0) return { payloads: [], record: rec, notices };
 
   const type = sapTypeOf(leg);
   if (!type) {
-    notices.push(notice("n.noSapType", [], { conversation, detail: `media ${leg.media}, channel ${leg.channel}` }));
+    notices.push(notice("n.noSapType", [], { conversation: conversationOf(leg), detail: `media ${leg.media}, channel ${leg.channel}` }));
     return { payloads: [], record: rec, notices };
   }
   let channelId: string | undefined;
   if (type === "MESSAGE") {
     channelId = cfg.channelIds?.[leg.channel];
     if (!channelId) {
-      notices.push(notice("n.noChannelId", [leg.channel], { conversation, detail: `add ${leg.channel} to the mashup's "channels" parameter` }));
+      notices.push(notice("n.noChannelId", [leg.channel], { conversation: conversationOf(leg), detail: `add ${leg.channel} to the mashup's "channels" parameter` }));
       return { payloads: [], record: rec, notices };
     }
   }
@@ -124,13 +123,13 @@ export function planLeg(leg: Leg, record: LegRecord | undefined, cfg: PayloadCon
   const customer: SapPayload = {};
   if (type === "CHAT") {
     if (leg.customer.email) customer.Email = leg.customer.email;
-    else notices.push(notice("n.noEmail", [], { conversation }));
+    else notices.push(notice("n.noEmail", [], { conversation: conversationOf(leg) }));
   } else if (leg.customer.ani) {
     const n = toE164(leg.customer.ani, cfg.defaultCountry);
     if (n.ok) customer.ANI = n.e164;
-    else notices.push(notice("n.badNumber", [shown(leg.customer.ani)], { conversation, detail: n.reason }));
+    else notices.push(notice("n.badNumber", [shown(leg.customer.ani)], { conversation: conversationOf(leg), detail: n.reason }));
   } else {
-    notices.push(notice("n.noNumber", [], { conversation }));
+    notices.push(notice("n.noNumber", [], { conversation: conversationOf(leg) }));
   }
   const extra: SapPayload = {};
   if (leg.dnis) {

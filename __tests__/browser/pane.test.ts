@@ -77,3 +77,25 @@ describe.each(THEMES)("%s", (theme) => {
     }
   });
 });
+
+test("without a theme parameter the pane follows the browser: dark, more contrast, both", async () => {
+  const pane = await openPane(s, { width: 360, height: 640, waitLink: false, noWidget: true });
+  try {
+    const shell = () => pane.mashup.evaluate(() => getComputedStyle(document.querySelector("wxcc-sap-panel")!).backgroundColor);
+    const seen: Record<string, string> = {};
+    for (const [name, media] of [
+      ["light", { colorScheme: "light", contrast: "no-preference" }],
+      ["dark", { colorScheme: "dark", contrast: "no-preference" }],
+      ["more contrast", { colorScheme: "light", contrast: "more" }],
+      ["dark, more contrast", { colorScheme: "dark", contrast: "more" }],
+    ] as const) {
+      await pane.page.emulateMedia(media);
+      seen[name] = await shell();
+    }
+    // sapShell_Background of sap_horizon, sap_horizon_dark, sap_horizon_hcw, sap_horizon_hcb.
+    expect(seen).toEqual({ light: "rgb(239, 241, 242)", dark: "rgb(18, 23, 28)", "more contrast": "rgb(255, 255, 255)", "dark, more contrast": "rgb(0, 0, 0)" });
+  } finally {
+    await pane.close();
+  }
+});
+

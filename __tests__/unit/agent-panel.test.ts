@@ -134,6 +134,29 @@ test("alongside: the status line says the link is lost, and the button to reopen
   expect(part(el, "open-desktop")).toBeNull();
 });
 
+test("conversations fold away under the framed desktop, and stay open alongside (no desktop framed)", async () => {
+  const embedded = await panel({ agent: AGENT, legs: [LEG] });
+  expect(part<HTMLDetailsElement>(embedded, "conversations")!.open).toBe(false);
+  expect(part(embedded, "conversations")!.querySelector("summary")!.textContent).toBe("Conversations (1)");
+  const alongside = await panel({ agent: AGENT, legs: [LEG], alongside: true });
+  expect(part<HTMLDetailsElement>(alongside, "conversations")!.open).toBe(true);
+  expect(part(alongside, "conversations")!.querySelector("li")!.textContent!.trim()).toBe("Call from +*********00 – connected");
+});
+
+test("two notices at most, newest first, each with its time and conversation, and a count of the rest", async () => {
+  const { notice, conversationOf } = await import("../../sap-mashup/notices");
+  const items = [1, 2, 3].map((i) => ({ id: i, at: Date.UTC(2026, 0, 1, 9, i), notice: notice("n.noNumber", [], { conversation: conversationOf({ ...LEG, interactionId: `i-${i}` }) }) }));
+  const el = await panel({ agent: AGENT, notices: items });
+  expect(el.shadowRoot!.querySelectorAll('[part="notice"]')).toHaveLength(2);
+  expect(part(el, "notice")!.querySelector(".meta")!.textContent).toMatch(/^\d{2}:\d{2}.* · Call from \+\*{9}00$/);
+  expect(part(el, "more-notices")!.textContent).toBe("More notices: 1");
+  const dismissed: unknown[] = [];
+  el.addEventListener("dismiss-notice", (e) => dismissed.push((e as CustomEvent).detail));
+  part<HTMLButtonElement>(el, "dismiss")!.click();
+  expect(dismissed).toEqual([{ id: 1 }]);
+  expect(part(el, "dismiss")!.getAttribute("aria-label")).toBe("Dismiss");
+});
+
 test("agentText covers every state and activity", () => {
   expect(agentText({ ...AGENT, status: "available", idleCode: undefined })).toBe("Available");
   expect(agentText({ ...AGENT, status: "available", idleCode: undefined, activity: "wrap-up" })).toBe("Available, in wrap-up");
