@@ -9,6 +9,7 @@
 import { LitElement, html, nothing } from "lit";
 import { updateWhenLocaleChanges } from "@lit/localize";
 import type { AgentState, Leg } from "../channel/protocol";
+import { configProblem } from "./config-problems";
 import { t } from "./i18n/localize";
 import { conversationOf, type Notice, type Raised } from "./notices";
 import { panelStyles } from "./panel-styles";
@@ -120,7 +121,15 @@ export class ConnectorPanel extends LitElement {
         ${this.agent && this.status !== "config-error" ? this.renderAgent(this.agent) : nothing}
       </div>
       ${this.status === "no-desktop-window" ? html`<div class="info hint">${t("status.noWindowHint")}</div>` : nothing}
-      ${this.status === "config-error" ? html`<ul class="errors info">${this.configErrors.map((e) => html`<li>${e}</li>`)}</ul>` : nothing}
+      ${this.status === "config-error"
+        ? html`<ul class="errors info" part="config-errors">
+              ${this.configErrors.map((e) => {
+                const p = configProblem(e);
+                return html`<li>${t(p.id, ...p.args)}</li>`;
+              })}
+            </ul>
+            <div class="info hint">${t("config.details")}</div>`
+        : nothing}
       ${this.renderLegs()} ${this.renderNotices()}
       <div class="sr-only" role="status" aria-live="polite" part="live">${this.announcement}</div>
     `;

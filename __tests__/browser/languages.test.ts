@@ -47,7 +47,34 @@ function visibleStrings(mashup: Frame): Promise<string[]> {
   });
 }
 
+/** The strings that are an English message where this language has its own. */
+function englishIn(strings: string[], cat: Record<MessageId, string>): string[] {
+  const english: string[] = [];
+  for (const text of strings) {
+    for (const mid of Object.keys(en) as MessageId[]) {
+      if (cat[mid] === en[mid]) continue; // the same word in both ("Chat", "Status")
+      if (pattern(en[mid]).test(text) && !pattern(cat[mid]).test(text)) english.push(`${mid}: ${text}`);
+    }
+  }
+  return english;
+}
+
 describe.each(LANGUAGES.filter((l) => l !== "en"))("%s", (lang) => {
+  test("a configuration error, too, is in the language: the setting and its value", async () => {
+    const cat = catalogOf(lang);
+    const q = new URLSearchParams({ desktopUrl: `${s.sandbox.config.desktops[0]}/`, format: "yaml", language: lang });
+    const pane = await openPane(s, { width: 360, height: 640, query: q.toString() });
+    try {
+      await panelText(pane.mashup, (t) => t.includes(cat["status.configError"]), "the configuration error");
+      const strings = await visibleStrings(pane.mashup);
+      expect(strings).toEqual(expect.arrayContaining([fill(cat["config.missing"], "sapOrigin"), fill(cat["config.invalid"], "format", "yaml"), cat["config.details"]]));
+      expect(englishIn(strings, cat)).toEqual([]);
+      expect(await pane.mashup.evaluate(() => document.documentElement.lang)).toBe(lang);
+    } finally {
+      await pane.close();
+    }
+  });
+
   test("no English left in the pane, <html lang> set, the new conversation announced in it", async () => {
     const cat = catalogOf(lang);
     const pane = await openPane(s, { width: 420, height: 900, language: lang });
@@ -66,14 +93,7 @@ describe.each(LANGUAGES.filter((l) => l !== "en"))("%s", (lang) => {
       const strings = await visibleStrings(pane.mashup);
       // Sanity: the pane did render its parts in this language.
       expect(strings).toEqual(expect.arrayContaining([cat["signOut.button"], cat["signOut.reason"], fill(cat["notices.more"], "3")]));
-      const english: string[] = [];
-      for (const text of strings) {
-        for (const mid of Object.keys(en) as MessageId[]) {
-          if (cat[mid] === en[mid]) continue; // the same word in both ("Chat", "Status")
-          if (pattern(en[mid]).test(text) && !pattern(cat[mid]).test(text)) english.push(`${mid}: ${text}`);
-        }
-      }
-      expect(english).toEqual([]);
+      expect(englishIn(strings, cat)).toEqual([]);
     } finally {
       if (id) {
         await act(pane.desktop!, "accept", id).catch(() => undefined);

@@ -16,6 +16,10 @@ export const en = {
   "status.noWindow": "The Agent Desktop window is not open",
   "status.noWindowHint": "Open it with the button; you sign in there with Webex single sign-on.",
   "status.configError": "The connector is not set up correctly, so nothing is sent to SAP. Tell your SAP administrator:",
+  "config.missing": "The setting “{0}” is missing.",
+  "config.invalid": "The setting “{0}” has a value the connector cannot use: “{1}”.",
+  "config.invalidNoValue": "The setting “{0}” has a value the connector cannot use.",
+  "config.details": "The browser console says exactly what is wrong.",
   "action.openDesktop": "Open the Agent Desktop",
   // Agent state and sign-out.
   "agent.state": "State",
