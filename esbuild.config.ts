@@ -4,10 +4,10 @@
  * the phone parser chunk the script fetches when it needs it: sap-mashup/mashup.build.ts).
  */
 import { build, type BuildOptions } from "esbuild";
-import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { MASHUP_STATIC_FILES, mashupBuildOptions } from "./sap-mashup/mashup.build";
+import { languageBuildOptions, mashupBuildOptions, writeMashupStatic } from "./sap-mashup/mashup.build";
 import { writePhoneMetadata } from "./sap-mashup/phone-metadata.build";
 
 const root = dirname(fileURLToPath(import.meta.url));
@@ -25,6 +25,7 @@ const common: BuildOptions = {
 export const bundles: Record<string, BuildOptions> = {
   widget: { ...common, entryPoints: [join(root, "widget/index.ts")], outfile: join(DIST, "widget.js"), format: "iife" },
   mashup: { ...common, ...mashupBuildOptions(join(DIST, "sap-mashup")) },
+  mashupLanguages: { ...common, ...languageBuildOptions(join(DIST, "sap-mashup")) },
   // The admin CLI (`npx wxcc-sap`) runs in Node, not in a browser: its own target, and ajv bundled in.
   cli: {
     entryPoints: [join(root, "cli/main.ts")],
@@ -46,7 +47,7 @@ export async function buildAll(extra: Record<string, BuildOptions> = {}): Promis
   // page a list of its country codes: both regenerated from the installed library.
   writePhoneMetadata();
   await Promise.all(Object.values({ ...bundles, ...extra }).map((o) => build(o)));
-  for (const f of MASHUP_STATIC_FILES) copyFileSync(join(root, "sap-mashup", f), join(DIST, "sap-mashup", f));
+  writeMashupStatic(join(DIST, "sap-mashup"));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -121,7 +121,8 @@ async function main(): Promise<void> {
       p50: { limit: Math.round((2 * fl.p50 + 0.5) * 1000) / 1000, met: c.p50 <= 2 * fl.p50 + 0.5 },
       p99: { limit: 3, met: c.p99 < 3 },
       widgetOwnGzip: { limit: 10 * 1024, met: size.widgetOwn.gzip < 10 * 1024 },
-      mashupPageGzip: { limit: 25 * 1024, met: size.mashupPage.gzip < 25 * 1024 },
+      mashupPageGzip: { limit: 35 * 1024, met: size.mashupPage.gzip <= 35 * 1024 },
+      languageGzip: { limit: 4 * 1024, met: Object.values(size.mashupLanguages.files).every((f) => f.gzip <= 4 * 1024) },
     };
     const result = {
       date: new Date().toISOString(),
@@ -164,7 +165,10 @@ async function main(): Promise<void> {
     console.log(`  dist/widget.js         ${kb(size.widget.min)} / ${kb(size.widget.gzip)}`);
     console.log(`  SDK alone              ${kb(size.sdk.min)} / ${kb(size.sdk.gzip)}`);
     console.log(`  widget beyond the SDK  ${kb(size.widgetOwn.min)} / ${kb(size.widgetOwn.gzip)}  (target < 10 KB gzip: ${ok(targets.widgetOwnGzip.met)})`);
-    console.log(`  mashup page as loaded (${Object.keys(size.mashupPage.files).join(" + ")}) ${kb(size.mashupPage.min)} / ${kb(size.mashupPage.gzip)}  (target < 25 KB gzip: ${ok(targets.mashupPageGzip.met)})`);
+    console.log(`  mashup page as loaded (${Object.keys(size.mashupPage.files).join(" + ")}) ${kb(size.mashupPage.min)} / ${kb(size.mashupPage.gzip)}  (target ≤ 35 KB gzip: ${ok(targets.mashupPageGzip.met)})`);
+    const langs = Object.entries(size.mashupLanguages.files);
+    const largest = Math.max(...langs.map(([, f]) => f.gzip));
+    console.log(`  each further language, fetched when chosen (${langs.map(([n, f]) => `${n.replace(/^lang-|\.js$/g, "")} ${kb(f.gzip)}`).join(", ")}) largest ${kb(largest)} gzip  (target ≤ 4 KB gzip each: ${ok(targets.languageGzip.met)})`);
     console.log(`  fetched on demand (${Object.keys(size.mashupOnDemand.files).join(" + ")}, only when a number is not already "+" and digits) ${kb(size.mashupOnDemand.min)} / ${kb(size.mashupOnDemand.gzip)}`);
     console.log(`Wrote bench/results/latest.json`);
     if (lost > 0) process.exitCode = 1;

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { MASHUP_STATIC_FILES, mashupBuildOptions } from "../sap-mashup/mashup.build";
+import { LANGUAGE_FILES, MASHUP_STATIC_FILES, mashupBuildOptions } from "../sap-mashup/mashup.build";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -43,12 +43,13 @@ function staticClosure(meta: Metafile, from: string[]): Set<string> {
 }
 
 /**
- * The mashup page as loaded (index.html, its stylesheet, mashup.js and any chunk it imports
- * statically) and, apart, what it fetches only on demand (the phone parser, sap-mashup/phone.ts).
+ * The mashup page as loaded (index.html, its stylesheet with the default theme's parameters,
+ * mashup.js with the English messages, and any chunk it imports statically) and, apart, what it
+ * fetches only on demand (the phone parser, sap-mashup/phone.ts; one file per further language).
  * Which is which comes from esbuild's own account of the imports, from a build with dist's options
  * (same output); the bytes measured are dist's.
  */
-async function mashupSizes(): Promise<{ mashupPage: FileSizes; mashupOnDemand: FileSizes }> {
+async function mashupSizes(): Promise<{ mashupPage: FileSizes; mashupOnDemand: FileSizes; mashupLanguages: FileSizes }> {
   const dir = "dist/sap-mashup";
   const { metafile } = await build({ ...mashupBuildOptions(join(root, dir)), absWorkingDir: root, write: false, metafile: true, logLevel: "error" });
   const page = staticClosure(metafile, [`${dir}/mashup.js`]);
@@ -57,10 +58,12 @@ async function mashupSizes(): Promise<{ mashupPage: FileSizes; mashupOnDemand: F
   return {
     mashupPage: total([...MASHUP_STATIC_FILES.map((f) => `${dir}/${f}`), ...page]),
     mashupOnDemand: total(onDemand),
+    // Built apart from the page (mashup.build.ts languageBuildOptions), fetched by URL: lang-de.js, …
+    mashupLanguages: total(LANGUAGE_FILES.map((f) => `${dir}/${f}`)),
   };
 }
 
-export async function sizes(): Promise<{ widget: Size; sdk: Size; widgetOwn: Size; mashupPage: FileSizes; mashupOnDemand: FileSizes }> {
+export async function sizes(): Promise<{ widget: Size; sdk: Size; widgetOwn: Size; mashupPage: FileSizes; mashupOnDemand: FileSizes; mashupLanguages: FileSizes }> {
   const widget = measure(readFileSync(join(root, "dist/widget.js")));
   // The SDK alone, bundled the way dist/widget.js bundles it, to tell its weight from ours.
   const sdkOut = await build({

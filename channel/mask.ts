@@ -37,15 +37,16 @@ export function maskName(raw: string): string {
 
 /**
  * A value a customer gave, of any form (a number, an address, or neither: "hello", "not-an-email"),
- * masked for showing to the agent or writing to the log: an address or a number as above, anything
- * else down to its first and last characters.
+ * masked for showing to the agent or writing to the log: a value that is one address as a whole, or
+ * a number, as above (so a mistyped number stays recognisable); anything else down to its first
+ * character, so a name is never spelt out ("jane doe@example.com" is no address and keeps only "j").
  */
 export function maskValue(raw: string): string {
-  // Only a value that is one address as a whole is masked as one: "jane doe@example.com" would keep "jane".
-  if (/^\S+@\S+$/.test(raw) && maskEmail(raw) !== raw) return maskEmail(raw);
-  if (/^[\d\s+().-]+$/.test(raw) && raw.replace(/\D/g, "").length >= 5) return maskPhone(raw);
-  const chars = [...raw.trim()];
-  return chars.length <= 2 ? "***" : `${chars[0]}***${chars[chars.length - 1]}`;
+  const text = raw.trim();
+  if (text === "") return "";
+  if (/^\S+@\S+$/.test(text) && maskEmail(text) !== text) return maskEmail(text);
+  if (/^[\d\s+().-]+$/.test(text) && text.replace(/\D/g, "").length >= 5) return maskPhone(text);
+  return `${[...text][0]}***`;
 }
 
 function maskPiece(text: string): string {

@@ -92,6 +92,11 @@ export const AgentStateSchema = schema(() =>
      * or wrap-up of one that ended. Absent when neither (and from widgets that predate it).
      */
     activity: v.optional(v.picklist(["conversation", "wrap-up"])),
+    /**
+     * The Agent Desktop's language (BCP 47, e.g. "de-DE"), when the layout binds it to the widget
+     * (`language: "$STORE.app.language"`): the mashup then speaks it unless its URL names one.
+     */
+    language: v.optional(v.pipe(v.string(), v.maxLength(35), v.regex(/^[A-Za-z]{1,8}([-_][A-Za-z0-9]{1,8})*$/))),
   }),
 );
 export type AgentState = v.InferOutput<typeof AgentStateSchema>;
@@ -277,3 +282,11 @@ export function parseToWidget(data: unknown): ParseResult<ToWidget> {
 
 /** What both sides answer when SAP asks to sign out during a conversation (the desktop refuses the same way). */
 export const SIGN_OUT_REFUSED = "You cannot sign out while you have active conversations. End them (and their wrap-up) first.";
+
+/**
+ * The widget's answers to a dial it refuses before asking Webex, so the mashup can tell the agent
+ * in their language what to do (anything else Webex says is shown as a plain refusal and logged).
+ */
+export const OUTDIAL_NOT_ENABLED = "Outdial is not enabled for this agent in Webex Contact Center.";
+export const OUTDIAL_NO_ENTRY_POINT = "No outdial entry point is configured for this agent (outdialEp).";
+export const OUTDIAL_DIAL_PLAN = "The number is not allowed by the agent's dial plan.";

@@ -6,7 +6,8 @@
 import * as v from "valibot";
 import type { CountryCode } from "libphonenumber-js/core";
 import type { Leg } from "../channel/protocol";
-import { toE164 } from "./phone";
+import { notice, shown, type Notice } from "./notices";
+import { PHONE_REASONS, toE164 } from "./phone";
 
 // Only these two fields are read; the others SAP sends (ObjectTypeCode, …) are left out.
 const Schema = v.object({
@@ -23,7 +24,11 @@ export function isClickToDial(data: unknown): boolean {
   }
 }
 
-export type DialRequest = { ok: true; destination: string; activityUUID?: string } | { ok: false; error: string };
+/**
+ * A dial to place (`ext`: an extension SAP's number had, which is not dialled), or why not: the
+ * notice for the agent, and its English text as `error`.
+ */
+export type DialRequest = { ok: true; destination: string; activityUUID?: string; ext?: string } | { ok: false; error: string; notice: Notice };
 
 /** SAP's object, checked; its number not yet normalised (that may have to wait for the phone parser). */
 export interface ClickToDial {
@@ -31,7 +36,10 @@ export interface ClickToDial {
   ActivityUUID?: string | undefined;
 }
 
-export const INVALID_CLICK_TO_DIAL = "SAP's click-to-dial message is not valid";
+/** What the agent is told when SAP's click-to-dial object itself is unreadable. */
+export const invalidClickToDial = (): Notice => notice("n.clickUnreadable", [], { cause: "dial" });
+
+const refused = (n: Notice): DialRequest => ({ ok: false, error: n.text, notice: n });
 
 export function readClickToDial(data: unknown): ClickToDial | undefined {
   try {
@@ -44,15 +52,19 @@ export function readClickToDial(data: unknown): ClickToDial | undefined {
 
 export function dialRequest(c: ClickToDial, defaultCountry?: CountryCode): DialRequest {
   const n = toE164(c.PhoneNumber, defaultCountry);
-  if (!n.ok) return { ok: false, error: `The number cannot be dialled (${n.reason}).` };
+  if (!n.ok) {
+    const kind = n.reason === PHONE_REASONS.noCountry ? "n.noCountry" : n.reason === PHONE_REASONS.impossible ? "n.impossibleNumber" : "n.notANumber";
+    return refused(notice(kind, [shown(c.PhoneNumber)], { cause: "dial", detail: n.reason }));
+  }
   const out: DialRequest = { ok: true, destination: n.e164 };
+  if (n.ext) out.ext = n.ext;
   if (c.ActivityUUID) out.activityUUID = c.ActivityUUID;
   return out;
 }
 
 export function parseClickToDial(data: unknown, defaultCountry?: CountryCode): DialRequest {
   const c = readClickToDial(data);
-  return c ? dialRequest(c, defaultCountry) : { ok: false, error: INVALID_CLICK_TO_DIAL };
+  return c ? dialRequest(c, defaultCountry) : refused(invalidClickToDial());
 }
 
 interface PendingDial {

@@ -3,6 +3,7 @@
  * malformed parameter yields an error naming it, and the mashup then sends nothing.
  */
 import type { CountryCode } from "libphonenumber-js/core";
+import { parseLook, type Look } from "./look";
 import { isSupportedCountry } from "./phone";
 import { parseOrigin, parseOriginList } from "../channel/origins";
 import { CUSTOM_FIELDS, type CustomField, type PayloadConfig } from "./sap-payload";
@@ -22,6 +23,8 @@ export interface MashupConfig extends PayloadConfig {
   check?: boolean;
   /** `false` when `followSelection=off`: SAP is then not told which conversation the agent selected. Absent = on. */
   followSelection?: boolean;
+  /** `theme` and `language` (or SAP's `sap-language`): look.ts. */
+  look?: Look;
 }
 
 export type ConfigResult = { ok: true; config: MashupConfig } | { ok: false; errors: string[] };
@@ -133,6 +136,8 @@ export function parseConfig(search: string): ConfigResult {
 
   const endForm = (q.get("endForm")?.trim() || "updateactivity").toLowerCase();
   if (endForm !== "updateactivity" && endForm !== "direction") errors.push(`endForm: "${endForm}" is not updateactivity or direction`);
+  const look = parseLook(search);
+  errors.push(...look.errors);
 
   if (errors.length > 0 || !sap.ok) return { ok: false, errors };
   const config: MashupConfig = { sapOrigins: sap.origins, desktopOrigins, format: format as "json" | "xml", channelIds, cadFields };
@@ -142,6 +147,7 @@ export function parseConfig(search: string): ConfigResult {
   if (follow === "off") config.followSelection = false;
   if (endForm === "direction") config.endForm = "direction";
   if (check === "on") config.check = true;
+  if (look.look.theme || look.look.language) config.look = look.look;
   return { ok: true, config };
 }
 

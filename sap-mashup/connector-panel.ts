@@ -1,15 +1,24 @@
 /**
- * The mashup's visible part inside SAP's CTI area: link status, agent state and its controls,
- * sign-out, notices, live conversations. It only renders what it is given and reports the agent's
- * choices as events (`open-desktop`, `set-state`, `sign-out`); main.ts owns the behaviour.
+ * The mashup's visible part inside SAP's CTI pane: one compact bar (link status, agent state and
+ * its change, sign-out with a reason), the conversation list folded away, and a bounded notice
+ * stack (newest first, at most two shown, a count of the rest). It renders what it is given, in
+ * the agent's language, and reports the agent's choices as events (`open-desktop`, `set-state`,
+ * `sign-out`, `dismiss-notice`); main.ts owns the behaviour. A polite live region tells screen
+ * reader users about a new conversation, a lost and restored link and a refused click-to-dial.
  */
-import { LitElement, css, html, nothing } from "lit";
+import { LitElement, html, nothing } from "lit";
+import { updateWhenLocaleChanges } from "@lit/localize";
 import type { AgentState, Leg } from "../channel/protocol";
-import type { Notice } from "./sap-payload";
+import { configProblem } from "./config-problems";
+import { t } from "./i18n/localize";
+import { conversationOf, type Notice, type Raised } from "./notices";
+import { panelStyles } from "./panel-styles";
+import { agentText, conversationText, legText, reasonText, timeText } from "./panel-text";
 
 export type LinkStatus = "config-error" | "waiting" | "linked" | "lost" | "no-desktop-window";
 
-const MAX_NOTICES = 5;
+/** Never more notices than this on screen at once: the desktop below needs the room. */
+export const VISIBLE_NOTICES = 2;
 
 export class ConnectorPanel extends LitElement {
   static override properties = {
@@ -19,16 +28,19 @@ export class ConnectorPanel extends LitElement {
     legs: { attribute: false },
     agent: { attribute: false },
     selected: { attribute: false },
-    alongside: { attribute: false },
+    alongside: { type: Boolean, reflect: true },
     sapPresent: { attribute: false },
     logoutReasons: { attribute: false },
     signOutReason: { attribute: false },
     busy: { attribute: false },
+    signingOut: { state: true },
+    announcement: { state: true },
   };
 
   declare status: LinkStatus;
   declare configErrors: string[];
-  declare notices: (Notice & { at: number })[];
+  /** The notice stack, newest first (MashupApp.notices). */
+  declare notices: readonly Raised[];
   declare legs: Leg[];
   declare agent: AgentState | undefined;
   declare selected: string | undefined;
@@ -40,9 +52,21 @@ export class ConnectorPanel extends LitElement {
   declare signOutReason: string | undefined;
   /** A state change or sign-out is on its way to Webex: the controls wait for its answer. */
   declare busy: boolean;
+  /** The sign-out row (reason and confirm) is open. */
+  declare signingOut: boolean;
+  /** What the live region says now. */
+  declare announcement: string;
+
+  /** Conversations already announced, so each is announced once. */
+  private readonly announced = new Set<string>();
+  /** An announcement was made in this task: the next one joins it. */
+  private batch = false;
+
+  static override styles = panelStyles;
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.status = "waiting";
     this.configErrors = [];
     this.notices = [];
@@ -51,80 +75,131 @@ export class ConnectorPanel extends LitElement {
     this.sapPresent = true;
     this.logoutReasons = [];
     this.busy = false;
+    this.signingOut = false;
+    this.announcement = "";
   }
 
-  addNotice(n: Notice): void {
-    this.notices = [...this.notices, { ...n, at: Date.now() }].slice(-MAX_NOTICES);
+  /**
+   * Says `text` to screen readers once (a polite live region). Announcements made in the same task
+   * (two conversations arriving in one snapshot) are said together; a later one replaces the
+   * earlier, so nothing is read out twice.
+   */
+  announce(text: string): void {
+    this.announcement = this.batch ? `${this.announcement} ${text}` : text;
+    this.batch = true;
+    setTimeout(() => (this.batch = false), 0);
   }
 
-  static override styles = css`
-    :host { display: block; font: 13px/1.4 system-ui, sans-serif; color: #1d2d3e; }
-    .status { padding: 4px 8px; border-radius: 4px; background: #eef1f4; margin-bottom: 6px; }
-    .status.linked { background: #e5f5ea; color: #10582a; }
-    .status.lost, .status.config-error, .status.no-desktop-window { background: #fdecea; color: #8a1c12; }
-    ul { list-style: none; margin: 0; padding: 0; }
-    li.notice { padding: 3px 8px; margin: 2px 0; border-left: 3px solid #c4c9ce; }
-    li.notice.warn { border-color: #e9a23b; }
-    li.notice.error { border-color: #d3382a; }
-    li.leg { padding: 3px 8px; border-bottom: 1px solid #e3e6e9; }
-    li.leg.selected { background: #eaf2fd; }
-    .muted { color: #5b6873; }
-    button, select { font: inherit; }
-    .agent { margin: 4px 0 6px; }
-    .controls { display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: center; margin: 4px 0 6px; }
-    .hint { color: #5b6873; font-size: 12px; }
-  `;
+  /** A notice was raised: refused click-to-dials are announced, the rest are only shown. */
+  noticeRaised(n: Notice): void {
+    if (n.cause === "dial" && n.level === "error") this.announce(t(n.kind, ...n.args));
+  }
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has("legs")) {
+      for (const l of this.legs) {
+        if (this.announced.has(l.interactionId)) continue;
+        this.announced.add(l.interactionId);
+        if (l.phase !== "ended") this.announce(t("live.newConversation", conversationText(conversationOf(l))));
+      }
+    }
+    if (changed.has("status")) {
+      const before = changed.get("status");
+      if (this.status === "linked" && (before === "lost" || before === "no-desktop-window")) this.announce(t("live.linkRestored"));
+      if (this.status === "lost" && before === "linked") this.announce(t("status.lost"));
+    }
+    if (this.agent?.status === "signed-out") this.signingOut = false;
+  }
 
   protected override render() {
     return html`
-      <div class="status ${this.status}" role="status" aria-live="polite">${this.statusText()}</div>
+      <div class="bar">
+        <span class="link ${this.status}" part="status"><span class="dot" aria-hidden="true"></span><span>${this.statusText()}</span></span>
+        ${this.alongside && this.status !== "linked" && this.status !== "config-error"
+          ? html`<button part="open-desktop" class="emphasized" @click=${() => this.dispatchEvent(new CustomEvent("open-desktop"))}>${t("action.openDesktop")}</button>`
+          : nothing}
+        ${this.agent && this.status !== "config-error" ? this.renderAgent(this.agent) : nothing}
+      </div>
+      ${this.status === "no-desktop-window" ? html`<div class="info hint">${t("status.noWindowHint")}</div>` : nothing}
       ${this.status === "config-error"
-        ? html`<ul>${this.configErrors.map((e) => html`<li class="notice error">${e}</li>`)}</ul>`
+        ? html`<ul class="errors info" part="config-errors">
+              ${this.configErrors.map((e) => {
+                const p = configProblem(e);
+                return html`<li>${t(p.id, ...p.args)}</li>`;
+              })}
+            </ul>
+            <div class="info hint">${t("config.details")}</div>`
         : nothing}
-      ${this.alongside && this.status !== "linked" && this.status !== "config-error"
-        ? html`<button part="open-desktop" @click=${() => this.dispatchEvent(new CustomEvent("open-desktop"))}>Open the Agent Desktop</button>`
-        : nothing}
-      ${this.agent ? this.renderAgent(this.agent) : nothing}
-      <ul class="legs">
-        ${this.legs.map(
-          (l) => html`<li class="leg ${l.interactionId === this.selected ? "selected" : ""}">
-            ${legText(l)}
-          </li>`,
-        )}
-      </ul>
-      <ul class="notices">${this.notices.map((n) => html`<li class="notice ${n.level}">${n.text}</li>`)}</ul>
+      ${this.renderLegs()} ${this.renderNotices()}
+      <div class="sr-only" role="status" aria-live="polite" part="live">${this.announcement}</div>
     `;
   }
 
   private renderAgent(a: AgentState) {
     if (a.status === "signed-out") {
-      return html`<div class="agent signed-out" part="agent-state">
-        Signed out${this.signOutReason ? html` (reason: ${this.signOutReason})` : nothing}. Sign in again in the Agent Desktop (Webex single sign-on).
-      </div>`;
+      return html`<span class="hint" part="agent-state">${this.signOutReason ? t("agent.signedOutReason", reasonText(this.signOutReason)) : t("agent.signedOut")}</span>`;
     }
     const linked = this.status === "linked";
     const open = this.legs.length > 0;
+    const current = stateValue(a);
     return html`
-      <div class="agent" part="agent-state">Agent state${linked ? "" : " (last known)"}: ${agentText(a)}</div>
-      <div class="controls">
-        <label>Change to
-          <select part="state-select" ?disabled=${!linked || this.busy} @change=${(e: Event) => this.pickState(e)}>
-            ${stateValue(a) === "" ? html`<option value="" disabled>—</option>` : nothing}
-            <option value="available">Available</option>
-            ${a.idleCodes.map((c) => html`<option value=${`idle:${c.id}`}>Idle – ${c.name}</option>`)}
-          </select>
-        </label>
-      </div>
-      <div class="controls">
-        <label>Sign-out reason
-          <select part="sign-out-reason" ?disabled=${!linked || this.busy}>
-            ${this.logoutReasons.map((r) => html`<option value=${r}>${r}</option>`)}
-          </select>
-        </label>
-        <button part="sign-out" ?disabled=${!linked || this.busy || open} @click=${() => this.signOut()}>Sign out</button>
-        ${open ? html`<span class="hint" part="sign-out-hint">Sign-out is possible once every conversation and its wrap-up is done.</span>` : nothing}
-      </div>
+      <span class="controls">
+        <span part="agent-state" class="sr-only">${agentText(a)}</span>
+        <select part="state-select" aria-label=${linked ? t("agent.state") : t("agent.lastKnown")} title=${agentText(a)} ?disabled=${!linked || this.busy} @change=${(e: Event) => this.pickState(e)}>
+            ${current === "" ? html`<option value="" disabled>${agentText(a)}</option>` : nothing}
+            <option value="available">${activityOf(a, "available", t("agent.available"))}</option>
+            ${a.idleCodes.map((c) => html`<option value=${`idle:${c.id}`}>${activityOf(a, `idle:${c.id}`, t("agent.idleCode", c.name))}</option>`)}
+        </select>
+        <button part="sign-out-toggle" aria-expanded=${this.signingOut ? "true" : "false"} ?disabled=${!linked || this.busy} @click=${() => (this.signingOut = !this.signingOut)}>
+          ${t("signOut.button")}
+        </button>
+      </span>
+      ${this.signingOut
+        ? html`<span class="controls" part="sign-out-row">
+            <label
+              >${t("signOut.reason")}
+              <select part="sign-out-reason" ?disabled=${!linked || this.busy}>
+                ${this.logoutReasons.map((r) => html`<option value=${r}>${reasonText(r)}</option>`)}
+              </select></label
+            >
+            <button part="sign-out" class="emphasized" ?disabled=${!linked || this.busy || open} @click=${() => this.signOut()}>${t("signOut.button")}</button>
+            ${open ? html`<span class="hint" part="sign-out-hint">${t("signOut.hint")}</span>` : nothing}
+          </span>`
+        : nothing}
     `;
+  }
+
+  private renderLegs() {
+    if (this.legs.length === 0) return nothing;
+    // Folded away under the framed desktop (it shows them itself); open where no desktop is framed.
+    return html`<details part="conversations" ?open=${this.alongside}>
+      <summary>${t("conv.heading", String(this.legs.length))}</summary>
+      <ul>
+        ${this.legs.map((l) => html`<li class="leg ${l.interactionId === this.selected ? "selected" : ""}" aria-current=${l.interactionId === this.selected ? "true" : "false"}>${legText(l)}</li>`)}
+      </ul>
+    </details>`;
+  }
+
+  private renderNotices() {
+    if (this.notices.length === 0) return nothing;
+    const shown = this.notices.slice(0, VISIBLE_NOTICES);
+    const rest = this.notices.length - shown.length;
+    return html`<section class="notices" part="notices" aria-label=${t("notices.label")}>
+      <ul>
+        ${shown.map(
+          (r) => html`<li class="notice ${r.notice.level}" part="notice">
+            <span class="notice-body"
+              ><span part="notice-text">${t(r.notice.kind, ...r.notice.args)}</span>
+              <span class="meta"><time datetime=${new Date(r.at).toISOString()}>${timeText(r.at)}</time>${r.notice.conversation ? html` · ${conversationText(r.notice.conversation)}` : nothing}</span></span
+            >
+            <button part="dismiss" aria-label=${t("notices.dismiss")} title=${t("notices.dismiss")} @click=${() => this.dispatchEvent(new CustomEvent("dismiss-notice", { detail: { id: r.id } }))}>
+              <span aria-hidden="true">×</span>
+            </button>
+          </li>`,
+        )}
+      </ul>
+      ${rest > 0 ? html`<p class="more" part="more-notices">${t("notices.more", String(rest))}</p>` : nothing}
+    </section>`;
   }
 
   /**
@@ -152,50 +227,27 @@ export class ConnectorPanel extends LitElement {
   private statusText(): string {
     switch (this.status) {
       case "config-error":
-        return "Configuration error: the connector sends nothing to SAP until it is fixed.";
+        return t("status.configError");
       case "linked":
-        return this.sapPresent ? "Agent Desktop linked." : "Agent Desktop linked, but this page is not inside SAP.";
+        return this.sapPresent ? t("status.linked") : t("status.linkedOutsideSap");
       case "lost":
-        return this.alongside
-          ? "Link to the Agent Desktop lost. Keep its window open; press the button to link to it again (or to reopen it)."
-          : "Link to the Agent Desktop lost. Reload this page if it does not come back.";
+        return t("status.lost");
       case "no-desktop-window":
-        return "The Agent Desktop window is not open. Open it with the button; you sign in there (Webex single sign-on).";
+        return t("status.noWindow");
       default:
-        return "Waiting for the Agent Desktop…";
+        return t("status.waiting");
     }
   }
-}
-
-export function agentText(a: AgentState): string {
-  let text: string;
-  switch (a.status) {
-    case "signed-out":
-      return "signed out (sign in in the Agent Desktop)";
-    case "available":
-      text = "Available";
-      break;
-    case "idle":
-      text = a.idleCode ? `Idle – ${a.idleCode.name}` : "Idle";
-      break;
-    default:
-      text = "unknown";
-  }
-  if (a.activity === "conversation") return `${text}, on a conversation`;
-  if (a.activity === "wrap-up") return `${text}, in wrap-up`;
-  return text;
 }
 
 function stateValue(a: AgentState): string {
   return a.status === "available" ? "available" : a.status === "idle" && a.idleCode ? `idle:${a.idleCode.id}` : "";
 }
 
-const KIND: Record<Leg["media"], string> = { telephony: "Call", chat: "Chat", email: "Email", social: "Message", other: "Conversation" };
-
-function legText(l: Leg): string {
-  const who = l.customer.name ?? l.customer.ani ?? l.customer.email ?? "unknown customer";
-  const what = l.role === "consult" ? "consult" : l.phase === "offered" ? "ringing" : l.held ? "on hold" : "connected";
-  return `${KIND[l.media]} ${l.direction === "OUTBOUND" ? "to" : "from"} ${who} – ${what}`;
+/** The selected option carries what the agent is busy with ("Available, on a conversation"). */
+function activityOf(a: AgentState, value: string, label: string): string {
+  if (stateValue(a) !== value) return label;
+  return a.activity === "conversation" ? t("agent.onConversation", label) : a.activity === "wrap-up" ? t("agent.inWrapUp", label) : label;
 }
 
 export const PANEL_ELEMENT = "wxcc-sap-panel";

@@ -36,6 +36,8 @@ interface Peer {
 
 /** A command's answer while another SAP tab has the connector. */
 export const PAUSED = "Another SAP tab has the connector.";
+/** A command's answer when no widget is linked (the mashup tells the agent to wait for the link). */
+export const NOT_LINKED = "The Agent Desktop is not linked.";
 /** How long to wait for the widget's answer to a command. */
 export const COMMAND_TIMEOUT_MS = 15000;
 /** Handled sequence numbers older than this many are forgotten (the widget never replays that far back). */
@@ -182,7 +184,7 @@ export class DesktopLink {
   /** Sends a command; resolves with an error text, or undefined on success. */
   command(command: Command): Promise<string | undefined> {
     const peer = this.#peer;
-    if (!peer) return Promise.resolve("The Agent Desktop is not linked.");
+    if (!peer) return Promise.resolve(NOT_LINKED);
     const id = `c${this.#nextCommand++}`;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {

@@ -5,7 +5,10 @@
 import { safeSessionStorage } from "../channel/safe-storage";
 import { parseConfig } from "./config";
 import { ConnectorPanel, PANEL_ELEMENT } from "./connector-panel";
+import { chooseLanguage, setLanguage, type Language } from "./i18n/localize";
+import { applyTheme, parseLook } from "./look";
 import { MashupApp } from "./mashup-app";
+import { notice } from "./notices";
 
 /** The fixed name of the alongside desktop window, so a reloaded SAP page finds it again. */
 export const DESKTOP_WINDOW_NAME = "wxcc-sap-agent-desktop";
@@ -84,6 +87,19 @@ export function openDesktopWindow(win: Opener, url: string): Window | null {
 export function startMashup(win: Window & typeof globalThis): MashupApp | undefined {
   const doc = win.document;
   const panel = (doc.querySelector(PANEL_ELEMENT) as ConnectorPanel | null) ?? (doc.body.appendChild(doc.createElement(PANEL_ELEMENT)) as ConnectorPanel);
+  // Theme and language apply even when the rest of the configuration is wrong: the admin reads
+  // the error in the pane as the agents would see it.
+  const { look } = parseLook(win.location.search);
+  applyTheme(doc, look.theme);
+  const browser = (() => {
+    try {
+      return win.navigator.languages ?? [win.navigator.language];
+    } catch {
+      return [];
+    }
+  })();
+  let language: Language = chooseLanguage(look.language, undefined, browser);
+  void setLanguage(language, doc);
   const parsed = parseConfig(win.location.search);
   if (!parsed.ok) {
     panel.status = "config-error";
@@ -99,8 +115,12 @@ export function startMashup(win: Window & typeof globalThis): MashupApp | undefi
     config,
     {
       linkChanged: (linked) => (panel.status = linked ? "linked" : desktopWindow && closed(desktopWindow) ? "no-desktop-window" : "lost"),
-      notice: (n) => panel.addNotice(n),
+      notice: (n) => panel.noticeRaised(n),
+      noticesChanged: (items) => (panel.notices = items),
       render: (s) => {
+        // The Agent Desktop's language, when the widget tells it and no `language` parameter is set.
+        const fromDesktop = look.language ? language : chooseLanguage(undefined, s.agent?.language, browser);
+        if (fromDesktop !== language) void setLanguage((language = fromDesktop), doc);
         panel.legs = s.legs;
         panel.agent = s.agent;
         panel.selected = s.selected;
@@ -116,6 +136,7 @@ export function startMashup(win: Window & typeof globalThis): MashupApp | undefi
     const d = (e as CustomEvent<{ state: "available" | "idle"; idleCodeId?: string }>).detail;
     void busy(panel, app.setState(d.state, d.idleCodeId));
   });
+  panel.addEventListener("dismiss-notice", (e) => app.dismissNotice((e as CustomEvent<{ id: number }>).detail.id));
   panel.addEventListener("sign-out", (e) => {
     void busy(panel, app.signOut((e as CustomEvent<{ reason: string }>).detail.reason));
   });
@@ -141,7 +162,8 @@ export function startMashup(win: Window & typeof globalThis): MashupApp | undefi
   } else panel.status = "no-desktop-window";
   panel.addEventListener("open-desktop", () => {
     const w = openDesktopWindow(win, `${config.desktopOrigins[0]}/`);
-    if (!w) return app.notice({ level: "error", text: "The browser blocked the Agent Desktop window: allow pop-ups for this site, then press the button again." });
+    if (!w) return app.notice(notice("n.popupBlocked", [], { cause: "popup" }));
+    app.clearNotices("popup");
     desktopWindow = w;
     if (panel.status === "no-desktop-window") panel.status = "waiting";
     app.attachDesktop(w);

@@ -3,25 +3,40 @@
  * It needs only a window to listen on and post through, so tests and benchmarks run it as is.
  */
 import { Log } from "../channel/log";
-import { SIGN_OUT_REFUSED, type AgentState, type Leg } from "../channel/protocol";
+import { OUTDIAL_DIAL_PLAN, OUTDIAL_NOT_ENABLED, OUTDIAL_NO_ENTRY_POINT, SIGN_OUT_REFUSED, type AgentState, type Leg } from "../channel/protocol";
 import type { KeyValueStore } from "../channel/safe-storage";
 import { ActivityLedger } from "./activity-ledger";
-import { INVALID_CLICK_TO_DIAL, dialRequest, isClickToDial, readClickToDial, type ClickToDial } from "./click-to-dial";
+import { dialRequest, invalidClickToDial, isClickToDial, readClickToDial, type ClickToDial } from "./click-to-dial";
 import type { MashupConfig } from "./config";
-import { DesktopLink } from "./desktop-link";
+import { DesktopLink, NOT_LINKED } from "./desktop-link";
+import { NoticeStack, notice, shown, type Notice, type NoticeKind, type Raised } from "./notices";
 import { PhoneParserLoader, needsParser, type PhoneParserLoaderOptions } from "./phone";
-import type { Notice } from "./sap-payload";
 import { SapSync } from "./sap-sync";
 import { SapWindow } from "./sap-window";
 
 export interface MashupView {
   linkChanged(linked: boolean): void;
+  /** A notice was raised (it is also on top of the stack now). */
   notice(n: Notice): void;
+  /** The notice stack changed: raised, dismissed or cleared. Newest first. */
+  noticesChanged?(items: readonly Raised[]): void;
   render(state: { legs: Leg[]; agent: AgentState | undefined; selected: string | undefined; signOutReason?: string }): void;
 }
 
-/** Offered when the admin sets no `logoutReasons`; Webex itself keeps none of them (docs/reference/webex-desktop.md §4.4). */
+/**
+ * Offered when the admin sets no `logoutReasons`; Webex itself keeps none of them
+ * (docs/reference/webex-desktop.md §4.4). Shown in the agent's language (catalog ids `reason.*`),
+ * logged in English.
+ */
 export const DEFAULT_LOGOUT_REASONS: readonly string[] = ["End of shift", "Lunch", "Training", "Meeting", "Personal", "Technical problem", "Other"];
+
+/** The widget's and the link's own refusals of a dial, each with what the agent can do about it. */
+const DIAL_REFUSALS: Record<string, NoticeKind> = {
+  [NOT_LINKED]: "n.dialNotLinked",
+  [OUTDIAL_NOT_ENABLED]: "n.dialNotAllowed",
+  [OUTDIAL_NO_ENTRY_POINT]: "n.dialNotAllowed",
+  [OUTDIAL_DIAL_PLAN]: "n.dialPlan",
+};
 
 export type MashupWindow = Pick<Window, "addEventListener" | "removeEventListener" | "parent" | "postMessage">;
 
@@ -32,6 +47,8 @@ export class MashupApp {
   readonly sap: SapWindow;
   /** The phone parser chunk, fetched the first time a number is not in canonical E.164 (phone.ts). */
   readonly phone: PhoneParserLoader;
+  /** What the agent is told, newest first; notices clear themselves when their cause is gone. */
+  readonly notices = new NoticeStack();
   readonly #onMessage = (e: MessageEvent) => this.onSapMessage(e);
   readonly #ledger: ActivityLedger;
   /** Registered after the link's own pagehide handler, so an END it takes back is written too. */
@@ -67,6 +84,7 @@ export class MashupApp {
       {
         post: (p) => this.sap.post(p),
         notice: (n) => this.notice(n),
+        clear: (cause, keep) => this.clearNotices(cause, keep),
         changed: () => this.render(),
       },
       now,
@@ -86,10 +104,14 @@ export class MashupApp {
             case "select":
               return this.sync.select(body.interactionId, config.followSelection !== false);
             case "outdial-failed":
-              return this.notice({ level: "error", text: `The call could not be placed: ${body.reason}` });
+              return this.notice(notice("n.outdialFailed", [], { cause: "dial", detail: body.reason }));
           }
         },
-        linkChanged: (linked) => view.linkChanged(linked),
+        linkChanged: (linked) => {
+          if (linked) this.clearNotices("link");
+          else this.notice(notice(config.desktopUrl ? "n.linkLost" : "n.linkLostAlongside", [], { cause: "link" }));
+          view.linkChanged(linked);
+        },
         retract: (body) => {
           if (body.kind === "leg") this.sync.retractEnd(body.leg);
         },
@@ -120,9 +142,24 @@ export class MashupApp {
     this.link.attach(desktop);
   }
 
+  /** Tells the agent (in the stack) and support (in the log, in English, with the technical detail). */
   notice(n: Notice): void {
+    this.notices.raise(n, this.now());
+    // A leg by its whole ExternalReferenceID, as SAP stores it: what support searches for.
+    const about = n.conversation ? ` [conversation ${n.conversation.interactionId}${n.ref ? `, leg ${n.ref}` : ""}]` : "";
+    this.log.write(n.level, `${n.text}${about}${n.detail ? ` (${n.detail})` : ""}`);
     this.view.notice(n);
-    this.log.write(n.level, n.ref ? `${n.text} (leg ${n.ref})` : n.text);
+    this.view.noticesChanged?.(this.notices.items);
+  }
+
+  /** The agent dismissed a notice. */
+  dismissNotice(id: number): void {
+    if (this.notices.dismiss(id)) this.view.noticesChanged?.(this.notices.items);
+  }
+
+  /** The cause of these notices is gone (see `Notice.cause`): they go too. */
+  clearNotices(cause: string, keep: readonly NoticeKind[] = []): void {
+    if (this.notices.clear(cause, keep)) this.view.noticesChanged?.(this.notices.items);
   }
 
   get logoutReasons(): readonly string[] {
@@ -138,26 +175,29 @@ export class MashupApp {
     let label = "Available";
     if (state === "idle") {
       const code = agent?.idleCodes.find((c) => c.id === idleCodeId);
-      if (!code) return this.refuse("That idle code is not configured for this agent.");
+      if (!code) return this.refuse("n.stateUnknownCode", "state", `idle code ${idleCodeId ?? "(none)"} is not configured for this agent`);
       label = code.name;
     }
-    if (agent?.status === "signed-out") return this.refuse("You are signed out: sign in in the Agent Desktop first.");
+    if (agent?.status === "signed-out") return this.refuse("n.stateSignedOut", "state");
     this.log.info(`state change requested: ${label}`);
     const command = state === "idle" ? { kind: "set-state" as const, state, idleCodeId: idleCodeId as string } : { kind: "set-state" as const, state };
     const error = await this.link.command(command);
-    if (error) return this.refuse(`The state was not changed: ${error}`);
+    if (error) return this.refuse("n.stateRefused", "state", error);
+    this.clearNotices("state");
     return undefined;
   }
 
   /** SAP → Webex sign-out, with a reason from the configured list (kept here and in the widget's log). */
   async signOut(reason: string): Promise<string | undefined> {
-    if (!this.logoutReasons.includes(reason)) return this.refuse("Pick a sign-out reason from the list.");
-    if (this.sync.agent?.status === "signed-out") return this.refuse("You are already signed out.");
+    if (!this.logoutReasons.includes(reason)) return this.refuse("n.signOutPickReason", "sign-out");
+    if (this.sync.agent?.status === "signed-out") return this.refuse("n.signOutAlready", "sign-out");
     // What the mashup knows is open; the widget re-checks with the desktop's own list.
-    if (this.sync.legs.size > 0) return this.refuse(SIGN_OUT_REFUSED);
+    if (this.sync.legs.size > 0) return this.refuse("n.signOutOpen", "sign-out");
     this.log.info(`sign-out requested, reason: ${reason}`);
     const error = await this.link.command({ kind: "sign-out", reason });
-    if (error) return this.refuse(`You were not signed out: ${error}`);
+    // The widget refuses as we do when the desktop lists a conversation we had not heard of yet.
+    if (error) return this.refuse(error === SIGN_OUT_REFUSED ? "n.signOutOpen" : "n.signOutRefused", "sign-out", error);
+    this.clearNotices("sign-out");
     this.#signOutReason = reason;
     this.log.info(`signed out, reason: ${reason}`);
     this.render();
@@ -173,7 +213,8 @@ export class MashupApp {
       this.#parserWait = undefined;
       if (!this.#parserFailed) return;
       this.#parserFailed = false;
-      this.notice({ level: "info", text: "Phone number support has loaded: SAP is brought up to date." });
+      this.log.info("the phone number parser loaded: SAP is brought up to date");
+      this.clearNotices("parser");
     }));
   }
 
@@ -181,12 +222,14 @@ export class MashupApp {
     this.log.warn(`the phone number parser did not load (${(e as Error)?.message ?? "error"}); retrying in ${retryInMs} ms`);
     if (this.#parserFailed || this.#stopped) return;
     this.#parserFailed = true;
-    this.notice({ level: "error", text: "Phone number support did not load; retrying. SAP gets no further updates until it loads." });
+    this.notice(notice("n.parserFailed", [], { cause: "parser" }));
   }
 
-  private refuse(text: string): string {
-    this.notice({ level: "error", text });
-    return text;
+  /** Tells the agent why their request was not done; resolves the request with the same (English) text. */
+  private refuse(kind: NoticeKind, cause: string, detail?: string): string {
+    const n = notice(kind, [], { cause, detail });
+    this.notice(n);
+    return n.text;
   }
 
   private render(): void {
@@ -206,7 +249,7 @@ export class MashupApp {
     if (!isClickToDial(data)) return;
     if (!this.config.sapOrigins.includes(e.origin)) return this.log.drop("origin", `click-to-dial from ${e.origin}`);
     const c = readClickToDial(data);
-    if (!c) return this.notice({ level: "error", text: INVALID_CLICK_TO_DIAL });
+    if (!c) return this.notice(invalidClickToDial());
     if (this.#dialsWaiting === 0 && (this.phone.loaded || !needsParser(c.PhoneNumber))) return this.dial(c);
     this.#dialsWaiting++;
     this.#dialTail = this.#dialTail
@@ -216,20 +259,26 @@ export class MashupApp {
         this.#dialsWaiting--;
         if (this.#stopped) return;
         if (ok) this.dial(c);
-        else this.notice({ level: "error", text: "The number cannot be dialled yet: phone number support did not load. Try again in a moment." });
+        else this.notice(notice("n.parserWait", [shown(c.PhoneNumber)], { cause: "dial" }));
       })
       .catch((e: unknown) => this.log.error(`click-to-dial failed: ${(e as Error)?.message ?? "error"}`));
   }
 
   private dial(c: ClickToDial): void {
     const req = dialRequest(c, this.config.defaultCountry);
-    if (!req.ok) return this.notice({ level: "error", text: req.error });
+    if (!req.ok) return this.notice(req.notice);
     this.sync.dials.add(req.destination, req.activityUUID, this.now());
     this.log.info(`click-to-dial ${req.destination}`);
+    const number = shown(req.destination);
     void this.link.command({ kind: "dial", destination: req.destination }).then((error) => {
-      if (!error) return;
+      if (!error) {
+        // The agent's latest click worked: earlier refusals are out of date.
+        this.clearNotices("dial");
+        if (req.ext) this.notice(notice("n.extension", [number, req.ext], { cause: "dial" }));
+        return;
+      }
       this.sync.dials.cancel(req.destination);
-      this.notice({ level: "error", text: `The call could not be placed: ${error}` });
+      this.notice(notice(DIAL_REFUSALS[error] ?? "n.dialNotPlaced", [number], { cause: "dial", detail: error }));
     });
   }
 }

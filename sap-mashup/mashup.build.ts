@@ -5,10 +5,45 @@
  * number needs it (phone.ts), which keeps the page itself under its size budget (issue 7).
  */
 import type { BuildOptions } from "esbuild";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { LANGUAGES } from "./i18n/localize";
+import { themeCss } from "./theme.build";
 
-/** Copied beside the scripts as they are; index.html loads mashup.js and mashup.css. */
+/** Written beside the scripts; index.html loads mashup.js and mashup.css. */
 export const MASHUP_STATIC_FILES = ["index.html", "mashup.css"] as const;
+
+/**
+ * Writes index.html as it is and mashup.css led by SAP's theming parameters (theme.build.ts) into
+ * `outdir`, after the scripts are built.
+ */
+export function writeMashupStatic(outdir: string): void {
+  writeFileSync(join(outdir, "index.html"), readFileSync(join(__dirname, "index.html")));
+  writeFileSync(join(outdir, "mashup.css"), themeCss() + readFileSync(join(__dirname, "mashup.css"), "utf8"));
+}
+
+/** The languages besides English, each a file of its own: lang-de.js, … (i18n/localize.ts fetches them). */
+export const LANGUAGE_FILES = LANGUAGES.filter((l) => l !== "en").map((l) => `lang-${l}.js`);
+
+/**
+ * The language files: plain data, built apart from the page's scripts so that they share no chunk
+ * with them (esbuild gives split entries a common helper chunk, one more request for the page).
+ */
+export function languageBuildOptions(outdir: string): BuildOptions {
+  return {
+    entryPoints: Object.fromEntries(LANGUAGES.filter((l) => l !== "en").map((l) => [`lang-${l}`, join(__dirname, "i18n", "locales", `${l}.ts`)])),
+    outdir,
+    bundle: true,
+    format: "esm",
+    entryNames: "[name]",
+    minify: true,
+    sourcemap: false,
+    target: ["chrome100", "firefox100", "safari15", "edge100"],
+    charset: "utf8",
+    legalComments: "none",
+    logLevel: "warning",
+  };
+}
 
 export function mashupBuildOptions(outdir: string): BuildOptions {
   return {
@@ -23,6 +58,8 @@ export function mashupBuildOptions(outdir: string): BuildOptions {
     minify: true,
     sourcemap: false,
     target: ["chrome100", "firefox100", "safari15", "edge100"],
+    // The catalogs as UTF-8, not \u escapes: Japanese and Chinese would grow by half.
+    charset: "utf8",
     legalComments: "none",
     logLevel: "warning",
   };

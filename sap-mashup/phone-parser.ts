@@ -27,11 +27,14 @@ export function parsePhone(text: string, defaultCountry?: CountryCode): PhoneRes
   } catch {
     parsed = undefined;
   }
+  // Words with no digit ("hello", "n/a") are no number at all, whatever the country.
+  if (!parsed && !/\d/.test(cleaned)) return { ok: false, reason: "not a phone number" };
   if (!parsed) {
     return { ok: false, reason: cleaned.startsWith("+") || defaultCountry ? "not a phone number" : "no country code and no default country" };
   }
   // E.164 has at most 15 digits, but the library can build a longer number from a long national
   // part (e.g. "+49 10000000000000" passes its possible-length check): no such number exists.
   if (!parsed.isPossible() || parsed.number.length > E164_MAX_LENGTH) return { ok: false, reason: "not a possible phone number" };
-  return { ok: true, e164: parsed.number };
+  // An extension cannot be dialled as part of the number: the caller says it was left out.
+  return parsed.ext ? { ok: true, e164: parsed.number, ext: parsed.ext } : { ok: true, e164: parsed.number };
 }

@@ -17,7 +17,18 @@
 import type { CountryCode } from "libphonenumber-js/core";
 import countries from "./phone-countries.json";
 
-export type PhoneResult = { ok: true; e164: string } | { ok: false; reason: string };
+/**
+ * `ext`: the extension written after the number ("ext. 12", "x12"), which E.164 cannot carry.
+ * `reason` is one of PHONE_REASONS.
+ */
+export type PhoneResult = { ok: true; e164: string; ext?: string } | { ok: false; reason: string };
+
+/** Why a number was refused, as phone-parser.ts and `toE164` say it. */
+export const PHONE_REASONS = {
+  notANumber: "not a phone number",
+  noCountry: "no country code and no default country",
+  impossible: "not a possible phone number",
+} as const;
 
 type ParserChunk = typeof import("./phone-parser");
 

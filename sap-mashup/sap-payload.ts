@@ -6,9 +6,11 @@
 import type { CountryCode } from "libphonenumber-js/core";
 import type { Leg } from "../channel/protocol";
 import { needsParser, toE164 } from "./phone";
+import { conversationOf, notice, shown, type Notice } from "./notices";
 import { legReferenceId, originalReferenceId } from "./reference-ids";
 import { keepValidFields, type RejectedField } from "./sap-field-rules";
-import { maskValue } from "../channel/mask";
+
+export type { Notice };
 
 export type SapAction = "NOTIFY" | "ACCEPT" | "END";
 export type SapType = "CALL" | "CHAT" | "MESSAGE";
@@ -46,13 +48,6 @@ export interface LegRecord {
   leg?: Leg;
   /** Last time anything changed (ms), for eviction. */
   at: number;
-}
-
-export interface Notice {
-  level: "info" | "warn" | "error";
-  text: string;
-  /** The ExternalReferenceID of the leg it concerns, if any: the log names the leg by it. */
-  ref?: string;
 }
 
 export interface Plan {
@@ -120,32 +115,31 @@ export function planLeg(leg: Leg, record: LegRecord | undefined, cfg: PayloadCon
 
   const type = sapTypeOf(leg);
   if (!type) {
-    notices.push({ level: "warn", text: `A ${leg.media} conversation is not reported to SAP: SAP has no matching channel type.` });
+    notices.push(notice("n.noSapType", [], { conversation: conversationOf(leg), detail: `media ${leg.media}, channel ${leg.channel}` }));
     return { payloads: [], record: rec, notices };
   }
   let channelId: string | undefined;
   if (type === "MESSAGE") {
     channelId = cfg.channelIds?.[leg.channel];
     if (!channelId) {
-      notices.push({
-        level: "error",
-        text: `No SAP channel id is configured for the Webex channel "${leg.channel}": the conversation is not reported to SAP. Add it to the mashup's "channels" parameter.`,
-      });
+      notices.push(notice("n.noChannelId", [leg.channel], { conversation: conversationOf(leg), detail: `add ${leg.channel} to the mashup's "channels" parameter` }));
       return { payloads: [], record: rec, notices };
     }
   }
 
   // Values as Webex gives them (numbers made E.164 where they can be); any that breaks its SAP
-  // field rule is left out below, never sent.
+  // field rule is left out below, never sent (sap-field-rules.ts).
   const customer: SapPayload = {};
+  let aniProblem = "not E.164";
   if (type === "CHAT") {
     if (leg.customer.email) customer.Email = leg.customer.email.trim();
-    else notices.push({ level: "warn", text: "The conversation has no customer e-mail address: SAP cannot identify the customer." });
+    else notices.push(notice("n.noEmail", [], { conversation: conversationOf(leg) }));
   } else if (leg.customer.ani) {
     const n = toE164(leg.customer.ani, cfg.defaultCountry);
     customer.ANI = n.ok ? n.e164 : leg.customer.ani;
+    if (!n.ok) aniProblem = n.reason;
   } else {
-    notices.push({ level: "warn", text: "The conversation has no customer number: SAP cannot identify the caller." });
+    notices.push(notice("n.noNumber", [], { conversation: conversationOf(leg) }));
   }
   const extra: SapPayload = {};
   if (leg.dnis) {
@@ -160,8 +154,7 @@ export function planLeg(leg: Leg, record: LegRecord | undefined, cfg: PayloadCon
   }
   const who = keepValidFields(customer);
   const more = keepValidFields(extra);
-  const rejected = [...who.rejected, ...more.rejected];
-  if (rejected.length > 0) notices.push(leftOutNotice(leg, rejected));
+  notices.push(...leftOutNotices(leg, [...who.rejected, ...more.rejected], aniProblem));
 
   const ids = { ExternalReferenceID: rec.ref, ExternalOriginalReferenceID: originalReferenceId(leg.interactionId) };
   const payloads = actions.map((action): SapPayload => ({
@@ -179,16 +172,18 @@ export function planLeg(leg: Leg, record: LegRecord | undefined, cfg: PayloadCon
 }
 
 /**
- * One notice per conversation for the values its payloads go without. The values are personal data
- * (numbers, addresses): shown masked, as in the log.
+ * What the agent is told about values left out: an unusable customer number as such (SAP cannot
+ * find the caller), any other field in one notice for the conversation. Values masked (`shown`).
  */
-function leftOutNotice(leg: Leg, rejected: readonly RejectedField[]): Notice {
-  const identifies = rejected.some((r) => r.field === "ANI" || r.field === "Email");
-  const what = rejected.map((r) => `${r.field} "${maskValue(r.value.length > 40 ? `${r.value.slice(0, 40)}…` : r.value)}"`).join(", ");
-  return {
-    level: "warn",
-    text: identifies
-      ? `SAP cannot identify the customer of this ${leg.media === "telephony" ? "call" : "conversation"}: ${what} is not valid for SAP and was left out. The conversation is still logged in SAP.`
-      : `Left out of what SAP gets for this conversation, as not valid for SAP: ${what}.`,
-  };
+function leftOutNotices(leg: Leg, rejected: readonly RejectedField[], aniProblem: string): Notice[] {
+  const out: Notice[] = [];
+  const conversation = conversationOf(leg);
+  const ani = rejected.find((r) => r.field === "ANI");
+  if (ani) out.push(notice("n.badNumber", [shown(ani.value)], { conversation, detail: aniProblem }));
+  const others = rejected.filter((r) => r.field !== "ANI");
+  if (others.length > 0) {
+    const fields = others.map((r) => r.field).join(", ");
+    out.push(notice("n.fieldLeftOut", [fields, others.map((r) => shown(r.value)).join("”, “")], { conversation, detail: `left out: ${fields}` }));
+  }
+  return out;
 }

@@ -6,11 +6,14 @@ import type { AgentState, EventBody, Leg, MessageOf } from "../channel/protocol"
 import type { ActivityLedger } from "./activity-ledger";
 import { DialBook } from "./click-to-dial";
 import { legReferenceId } from "./reference-ids";
+import type { NoticeKind } from "./notices";
 import { legNeedsParser, newRecord, planLeg, type LegRecord, type Notice, type PayloadConfig, type SapAction, type SapPayload } from "./sap-payload";
 
 export interface SapSyncHost {
   post(payload: SapPayload): void;
   notice(notice: Notice): void;
+  /** The cause of these notices is gone: clear those with `cause` except the kinds in `keep`. */
+  clear?(cause: string, keep: readonly NoticeKind[]): void;
   changed(): void;
 }
 
@@ -55,7 +58,13 @@ export class SapSync {
       if (uuid) record = { ...(record ?? newRecord(leg, this.#now())), activityUUID: uuid };
     }
     const plan = planLeg(leg, record, this.#cfg, this.#now());
-    for (const n of plan.notices) this.noticeOnce(ref, n);
+    // A conversation that ended, or was planned again without a problem it had (its number was
+    // fixed), takes its notices about that problem with it.
+    const cause = `conv:${leg.interactionId}`;
+    if (leg.phase === "ended") this.forget(ref, cause, []);
+    else if (plan.payloads.length > 0) this.forget(ref, cause, plan.notices.map((n) => n.kind));
+    // An ended conversation's problems ended with it: nothing left for the agent to do about them.
+    if (leg.phase !== "ended") for (const n of plan.notices) this.noticeOnce(ref, n);
     for (const p of plan.payloads) this.post(p);
     if (plan.payloads.length > 0 || plan.record !== record) this.ledger.put(plan.record);
     if (leg.phase === "ended") this.legs.delete(leg.interactionId);
@@ -146,8 +155,13 @@ export class SapSync {
     this.ledger.put({ ...rec, posted: rec.posted.filter((a) => a !== "END") });
   }
 
+  private forget(ref: string, cause: string, keep: NoticeKind[]): void {
+    for (const key of this.#noticed) if (key.startsWith(`${ref}|`) && !keep.some((k) => key.startsWith(`${ref}|${k}|`))) this.#noticed.delete(key);
+    this.#host.clear?.(cause, keep);
+  }
+
   private noticeOnce(ref: string, n: Notice): void {
-    const key = `${ref}|${n.text}`;
+    const key = `${ref}|${n.kind}|${n.args.join("|")}`;
     if (this.#noticed.has(key)) return;
     this.#noticed.add(key);
     if (this.#noticed.size > 500) this.#noticed.delete(this.#noticed.values().next().value as string);

@@ -26,6 +26,8 @@ export interface AgentExtras {
   signedOut?: boolean;
   /** The legs the widget tracks now (open ones and ended ones not yet wrapped up). */
   legs?: readonly Leg[];
+  /** The desktop's language as its layout binds it (`$STORE.app.language`). */
+  language?: string | undefined;
 }
 
 /** A live conversation wins over wrap-up; a consult offer alone is neither. */
@@ -46,6 +48,8 @@ export function agentStateFrom(data: Record<string, unknown>, agentId?: string, 
   if (agentId) state.agentId = agentId.slice(0, 200);
   const name = s(data.agentName);
   if (name) state.name = name.slice(0, 256);
+  const language = s(extras.language);
+  if (language && /^[A-Za-z]{1,8}([-_][A-Za-z0-9]{1,8})*$/.test(language) && language.length <= 35) state.language = language;
   if (extras.signedOut || status === "loggedout" || status === "logged_out" || status === "signedout") {
     state.status = "signed-out";
     return state;

@@ -43,6 +43,9 @@ export class WidgetConnector {
   #signedOut = false;
   /** The agent state last queued for the mashup, so unchanged state is not sent again. */
   #lastAgent = "";
+  /** The desktop's language, from the element's `language` binding. */
+  #language: string | undefined;
+  #started = false;
   readonly #port: DesktopPort;
   #options: ConnectorOptions;
   readonly #now: () => number;
@@ -68,7 +71,14 @@ export class WidgetConnector {
     this.#options = { ...this.#options, outdialEp: ep, outdialAni: ani };
   }
 
+  /** The desktop's language changed (or was first bound): the mashup follows it. */
+  setLanguage(language: string | undefined): void {
+    this.#language = language;
+    if (this.#started) this.#publishAgent();
+  }
+
   async start(): Promise<void> {
+    this.#started = true;
     this.link.start();
     await this.#port.init();
     this.unsubscribe.push(
@@ -147,7 +157,7 @@ export class WidgetConnector {
   }
 
   #agentState() {
-    return agentStateFrom(this.#port.agentData(), this.tracker.agent, { signedOut: this.#signedOut, legs: this.tracker.allLegs() });
+    return agentStateFrom(this.#port.agentData(), this.tracker.agent, { signedOut: this.#signedOut, legs: this.tracker.allLegs(), language: this.#language });
   }
 
   #snapshot(): ReturnType<WidgetLinkHost["snapshot"]> {

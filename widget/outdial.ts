@@ -2,6 +2,7 @@
  * Click-to-dial on the Webex side (contract §6): checks what the desktop allows, then builds the
  * exact `startOutdial` payload. Pure.
  */
+import { OUTDIAL_DIAL_PLAN, OUTDIAL_NOT_ENABLED, OUTDIAL_NO_ENTRY_POINT } from "../channel/protocol";
 import type { OutdialData } from "./desktop-port";
 
 export type OutdialCheck = { ok: true; data: OutdialData } | { ok: false; error: string };
@@ -13,9 +14,9 @@ export function outdialRequest(
   outdialAni: string | undefined,
 ): OutdialCheck {
   if (agent.isOutboundEnabledForAgent === false || agent.isOutboundEnabledForTenant === false) {
-    return { ok: false, error: "Outdial is not enabled for this agent in Webex Contact Center." };
+    return { ok: false, error: OUTDIAL_NOT_ENABLED };
   }
-  if (!entryPointId) return { ok: false, error: "No outdial entry point is configured for this agent (outdialEp)." };
+  if (!entryPointId) return { ok: false, error: OUTDIAL_NO_ENTRY_POINT };
   if (!/^\+[1-9][0-9]{1,14}$/.test(destination)) return { ok: false, error: "The number is not in E.164 format." };
   const regex = typeof agent.outDialRegex === "string" ? agent.outDialRegex : "";
   if (regex) {
@@ -25,7 +26,7 @@ export function outdialRequest(
     } catch {
       allowed = true; // a dial plan we cannot read is Webex's to enforce, not ours
     }
-    if (!allowed) return { ok: false, error: "The number is not allowed by the agent's dial plan." };
+    if (!allowed) return { ok: false, error: OUTDIAL_DIAL_PLAN };
   }
   const data: OutdialData = {
     entryPointId,

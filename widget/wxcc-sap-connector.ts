@@ -13,7 +13,7 @@ import type { DesktopApi } from "./desktop-port";
 import { sdkDesktopPort } from "./desktop-port";
 
 /** Set by the desktop's `$STORE` bindings, possibly before this element is defined. */
-const BOUND = ["outdialEp", "outdialAni", "selectedTask"] as const;
+const BOUND = ["outdialEp", "outdialAni", "selectedTask", "language"] as const;
 
 export class WxccSapConnector extends HTMLElement {
   static observedAttributes = ["mashup-origin"];
@@ -28,6 +28,7 @@ export class WxccSapConnector extends HTMLElement {
   #outdialEp: unknown;
   #outdialAni: unknown;
   #selectedTask: unknown;
+  #language: unknown;
 
   constructor() {
     super();
@@ -66,6 +67,15 @@ export class WxccSapConnector extends HTMLElement {
     this.connector?.select(selectedId(value));
   }
 
+  /** The desktop's language (`$STORE.app.language`), passed on so the mashup in SAP speaks it too. */
+  get language(): unknown {
+    return this.#language;
+  }
+  set language(value: unknown) {
+    this.#language = value;
+    this.connector?.setLanguage(typeof value === "string" ? value : undefined);
+  }
+
   attributeChangedCallback(_name: string, _old: string | null, value: string | null): void {
     this.mashupOrigin = value;
   }
@@ -81,6 +91,7 @@ export class WxccSapConnector extends HTMLElement {
     }
     const connector = (this.connector = new WidgetConnector(sdkDesktopPort(desktop), window, { mashupOrigins: origins.origins, ...this.#outdial() }));
     connector.select(selectedId(this.#selectedTask));
+    if (typeof this.#language === "string") connector.setLanguage(this.#language);
     connector.start().catch((e: unknown) => connector.log.error(`start failed: ${(e as Error)?.message ?? "error"}`));
   }
 

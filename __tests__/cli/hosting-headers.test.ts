@@ -5,7 +5,7 @@
  * stand-in SAP page, framing a stand-in Agent Desktop — each on its own origin. The page must work
  * under that Content-Security-Policy, and a page of another origin must not be able to frame it.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -14,7 +14,7 @@ import { build } from "esbuild";
 import { chromium, type Browser, type Frame, type Page } from "playwright-core";
 import { headerSet } from "../../cli/headers";
 import { mashupUrl } from "../../cli/mashup-url";
-import { MASHUP_STATIC_FILES, mashupBuildOptions } from "../../sap-mashup/mashup.build";
+import { languageBuildOptions, mashupBuildOptions, writeMashupStatic } from "../../sap-mashup/mashup.build";
 
 const ROOT = join(__dirname, "../..");
 const CHROMES = [process.env.CHROME_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
@@ -53,7 +53,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "wxcc-sap-hosting-"));
   mkdirSync(join(dir, "sap-mashup"));
   await build({ ...mashupBuildOptions(join(dir, "sap-mashup")), logLevel: "silent" });
-  for (const f of MASHUP_STATIC_FILES) copyFileSync(join(ROOT, "sap-mashup", f), join(dir, "sap-mashup", f));
+  await build({ ...languageBuildOptions(join(dir, "sap-mashup")), logLevel: "silent" });
+  writeMashupStatic(join(dir, "sap-mashup"));
 
   // Origins first (the headers name them), handlers read them lazily.
   const m = await serve((path) => {
@@ -105,15 +106,12 @@ describe("hosting dist/ with the printed headers (docs/hosting.md)", () => {
   it("SAP frames the mashup, the mashup runs under its CSP and frames the Agent Desktop", async () => {
     const { page, console: lines } = await open(`${sap}/`);
     const m = await frameAt(page, mashup);
-    await m.waitForFunction(() => !!document.querySelector("wxcc-sap-panel")?.shadowRoot?.querySelector(".status"), undefined, { timeout: 15_000 });
-    const status = await m.evaluate(() => document.querySelector("wxcc-sap-panel")?.shadowRoot?.querySelector(".status")?.textContent ?? "");
+    await m.waitForFunction(() => !!document.querySelector("wxcc-sap-panel")?.shadowRoot?.querySelector('[part="status"]'), undefined, { timeout: 15_000 });
+    const status = await m.evaluate(() => document.querySelector("wxcc-sap-panel")?.shadowRoot?.querySelector('[part="status"]')?.textContent ?? "");
     expect(status).toBe("Waiting for the Agent Desktop…");
-    // Lit's styles applied (the panel's status line has its background).
-    const bg = await m.evaluate(() => {
-      const el = document.querySelector("wxcc-sap-panel")?.shadowRoot?.querySelector(".status");
-      return el ? getComputedStyle(el).backgroundColor : "";
-    });
-    expect(bg).toBe("rgb(238, 241, 244)");
+    // Lit's styles and SAP's theme parameters from mashup.css applied (sap_horizon's shell background).
+    const bg = await m.evaluate(() => getComputedStyle(document.querySelector("wxcc-sap-panel")!).backgroundColor);
+    expect(bg).toBe("rgb(239, 241, 242)");
     const d = await frameAt(page, desktop);
     await d.waitForSelector("#desk", { timeout: 10_000 });
     // The page loads its module script, not the phone parser chunk: that comes when a number needs it.
@@ -122,7 +120,7 @@ describe("hosting dist/ with the printed headers (docs/hosting.md)", () => {
     // A click-to-dial with a formatted number: the chunk loads under the same policy and reads the
     // number; the stand-in desktop has no widget, so the dial itself is refused as "not linked".
     await page.evaluate((origin) => (document.getElementById("cti") as HTMLIFrameElement).contentWindow!.postMessage({ PhoneNumber: "+1 650 305 4000" }, origin), mashup);
-    await m.waitForFunction(() => /not linked/.test(document.querySelector("wxcc-sap-panel")?.shadowRoot?.querySelector(".notices")?.textContent ?? ""), undefined, { timeout: 15_000 });
+    await m.waitForFunction(() => /not linked/.test(document.querySelector("wxcc-sap-panel")?.shadowRoot?.querySelector('[part="notices"]')?.textContent ?? ""), undefined, { timeout: 15_000 });
     expect(requested.filter((f) => f.endsWith(".js"))).toEqual(["mashup.js", "phone-parser.js"]);
     expect(lines.filter((l) => /CSP violation|Content Security Policy|Refused to/i.test(l))).toEqual([]);
     await page.close();

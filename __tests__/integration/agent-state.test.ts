@@ -91,13 +91,19 @@ test("a change from SAP reaches Webex with the idle code id the desktop listed",
 test("an idle code the desktop does not list is refused by the mashup and by the widget; Webex is not asked", async () => {
   const a = await h.agent({ idleCodes: CODES });
   // A system code (RONA) is not the agent's to choose, and a made-up one does not exist.
-  expect(await a.mashup.setState("idle", CODES[2]!.id)).toBe("That idle code is not configured for this agent.");
-  expect(await a.mashup.setState("idle", "idle-meeting")).toBe("That idle code is not configured for this agent.");
+  const refused = "That idle state is not available to you in Webex. Choose another state.";
+  expect(await a.mashup.setState("idle", CODES[2]!.id)).toBe(refused);
+  expect(await a.mashup.setState("idle", "idle-meeting")).toBe(refused);
   // Straight to the widget, past the mashup's own check.
   expect(await a.mashup.link.command({ kind: "set-state", state: "idle", idleCodeId: "idle-meeting" })).toBe("That idle code is not configured for this agent.");
   await h.settle();
   expect(requests(a, "aqm.agent.stateChange")).toEqual([]);
-  expect(a.notices.map((n) => n.level)).toEqual(["error", "error"]);
+  expect(a.notices).toEqual([
+    { level: "error", text: refused },
+    { level: "error", text: refused },
+  ]);
+  // The same refusal twice is one notice in the pane.
+  expect(a.mashup.notices.items).toHaveLength(1);
 });
 
 test("a state change Webex rejects is shown as a short notice and logged", async () => {
@@ -107,8 +113,11 @@ test("a state change Webex rejects is shown as a short notice and logged", async
   const was = a.mashup.sync.agent;
   const error = await a.mashup.setState("idle", CODES[1]!.id);
   await h.settle();
-  expect(error).toBe("The state was not changed: Webex did not change the state: Invalid idle code (1101)");
+  expect(error).toBe("Your state did not change: the Agent Desktop refused it. Try again, or change it in the Agent Desktop.");
   expect(a.notices).toEqual([{ level: "error", text: error }]);
+  // Webex's own words are for support: in the log, not in the pane.
+  expect(a.raised[0]?.detail).toBe("Webex did not change the state: Invalid idle code (1101)");
+  expect(lines(a)).toEqual(expect.arrayContaining([`${error} (Webex did not change the state: Invalid idle code (1101))`]));
   expect(requests(a, "aqm.agent.stateChange")).toHaveLength(1);
   expect(a.mashup.sync.agent).toEqual(was);
   expect(lines(a)).toEqual(expect.arrayContaining([expect.stringContaining("state change to Idle (Back office) failed: Invalid idle code (1101)")]));
@@ -139,7 +148,7 @@ test("sign-out with a reason chosen in SAP: Webex gets its fixed reason, SAP sho
   const rendered: unknown[] = [];
   (a.mashup as unknown as { view: { render(s: unknown): void } }).view.render = (s) => rendered.push(s);
 
-  expect(await a.mashup.signOut("Lunch")).toBe("Pick a sign-out reason from the list.");
+  expect(await a.mashup.signOut("Lunch")).toBe("Choose a sign-out reason from the list, then sign out again.");
   expect(requests(a, "aqm.agent.logout")).toEqual([]);
 
   expect(await a.mashup.signOut("Doctor's appointment")).toBeUndefined();
@@ -151,7 +160,7 @@ test("sign-out with a reason chosen in SAP: Webex gets its fixed reason, SAP sho
   expect(a.mashup.log.recent().map((l) => l.text)).toContain("signed out, reason: Doctor's appointment");
 
   // Signed out: nothing more to change from SAP; sign-in is the desktop's (Webex SSO).
-  expect(await a.mashup.setState("available")).toBe("You are signed out: sign in in the Agent Desktop first.");
+  expect(await a.mashup.setState("available")).toBe("You are signed out, so your state cannot change. Sign in in the Agent Desktop first.");
   expect(await a.mashup.link.command({ kind: "set-state", state: "available" })).toBe("You are signed out: sign in in the Agent Desktop first.");
   expect(requests(a, "aqm.agent.stateChange")).toEqual([]);
 });
@@ -176,8 +185,8 @@ test("sign-out is refused while a conversation is open: by the mashup, by the wi
   await contact(a).accept({ interactionId: id });
   await h.settle();
 
-  expect(await a.mashup.signOut("End of shift")).toBe(SIGN_OUT_REFUSED);
-  expect(a.notices.at(-1)).toEqual({ level: "error", text: SIGN_OUT_REFUSED });
+  expect(await a.mashup.signOut("End of shift")).toBe("You cannot sign out while a conversation or its wrap-up is open. Finish them, then sign out.");
+  expect(a.notices.at(-1)).toEqual({ level: "error", text: "You cannot sign out while a conversation or its wrap-up is open. Finish them, then sign out." });
   // Straight to the widget, as a mashup with a stale picture would.
   expect(await a.mashup.link.command({ kind: "sign-out", reason: "End of shift" })).toBe(SIGN_OUT_REFUSED);
 
@@ -185,7 +194,8 @@ test("sign-out is refused while a conversation is open: by the mashup, by the wi
   await contact(a).end({ interactionId: id });
   await h.settle();
   const error = await a.mashup.signOut("End of shift");
-  expect(error).toBe("You were not signed out: Webex did not sign you out: You cannot sign out now because you have active conversations. Complete them and try again.");
+  expect(error).toBe("You were not signed out: the Agent Desktop refused it. Try again, or sign out in the Agent Desktop.");
+  expect(a.raised.at(-1)?.detail).toBe("Webex did not sign you out: You cannot sign out now because you have active conversations. Complete them and try again.");
   expect(requests(a, "aqm.agent.logout")).toEqual([]);
   expect(a.mashup.sync.agent?.status).not.toBe("signed-out");
 
@@ -200,6 +210,8 @@ test("commands while the desktop is not linked fail visibly", async () => {
   const a = await h.agent();
   a.widget.stop();
   h.startMashup(a); // a fresh mashup that never linked
-  expect(await a.mashup.setState("available")).toBe("The state was not changed: The Agent Desktop is not linked.");
-  expect(a.notices.at(-1)).toEqual({ level: "error", text: "The state was not changed: The Agent Desktop is not linked." });
+  const error = "Your state did not change: the Agent Desktop refused it. Try again, or change it in the Agent Desktop.";
+  expect(await a.mashup.setState("available")).toBe(error);
+  expect(a.notices.at(-1)).toEqual({ level: "error", text: error });
+  expect(a.raised.at(-1)?.detail).toBe("The Agent Desktop is not linked.");
 });

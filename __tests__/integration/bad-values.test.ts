@@ -24,10 +24,10 @@ async function handle(a: AgentChain, id: string): Promise<void> {
 }
 
 test.each([
-  { media: "chat" as const, from: "not-an-email", type: "CHAT", dnis: "chat-entry-point", shown: 'Email "n***l"' },
-  { media: "email" as const, from: "a@b", type: "CHAT", dnis: "support@example.com", shown: 'Email "a***b"' },
-  { media: "telephony" as const, from: "hello", type: "CALL", dnis: "+18005550100", shown: 'ANI "h***o"' },
-])("a $media from $from: NOTIFY, ACCEPT, END with only valid fields, one notice", async ({ media, from, type, dnis, shown }) => {
+  { media: "chat" as const, from: "not-an-email", type: "CHAT", dnis: "chat-entry-point", kind: "n.fieldLeftOut", args: ["Email", "n***"] },
+  { media: "email" as const, from: "a@b", type: "CHAT", dnis: "support@example.com", kind: "n.fieldLeftOut", args: ["Email", "a***"] },
+  { media: "telephony" as const, from: "hello", type: "CALL", dnis: "+18005550100", kind: "n.badNumber", args: ["h***"] },
+])("a $media from $from: NOTIFY, ACCEPT, END with only valid fields, one notice", async ({ media, from, type, dnis, kind, args }) => {
   const a = await h.agent({ query: "&defaultCountry=US" });
   const id = h.cc.inbound({ media, from, to: a.agentId });
   await handle(a, id);
@@ -39,13 +39,12 @@ test.each([
     { Type: type, EventType: "UPDATEACTIVITY", Action: "END", ...common },
   ]);
   expect(a.sap.violations).toEqual([]);
-  expect(a.notices).toHaveLength(1);
-  expect(a.notices[0]).toMatchObject({ level: "warn", ref: common.ExternalReferenceID });
-  expect(a.notices[0]!.text).toContain(shown);
-  expect(a.notices[0]!.text).not.toContain(from);
+  expect(a.raised).toHaveLength(1);
+  expect(a.raised[0]).toMatchObject({ kind, args, level: "warn", ref: common.ExternalReferenceID, conversation: { interactionId: id } });
+  expect(a.raised[0]!.text).not.toContain(from);
   // The log names the leg whole and never the raw value.
   const log = a.mashup.log.recent().map((l) => l.text);
-  expect(log.some((l) => l.includes(shown) && l.includes(`leg ${common.ExternalReferenceID}`))).toBe(true);
+  expect(log.some((l) => l.includes(args[args.length - 1]!) && l.includes(`leg ${common.ExternalReferenceID}`))).toBe(true);
   expect(log.filter((l) => l.includes(from))).toEqual([]);
 });
 
@@ -57,5 +56,5 @@ test("three bad conversations at once: each reported, one notice each, nothing c
   for (const id of [chat, mail, call]) await handle(a, id);
   for (const id of [chat, mail, call]) expect(a.sap.forLeg(ids(id, a).ExternalReferenceID).map((p) => p.fields.Action)).toEqual(["NOTIFY", "ACCEPT", "END"]);
   expect(a.sap.violations).toEqual([]);
-  expect(a.notices.map((n) => n.ref)).toEqual([chat, mail, call].map((id) => ids(id, a).ExternalReferenceID));
+  expect(a.raised.map((n) => n.ref)).toEqual([chat, mail, call].map((id) => ids(id, a).ExternalReferenceID));
 });

@@ -111,7 +111,8 @@ describe("click-to-dial failures: a visible notice, nothing dialled, nothing pos
     await clickToDial(a);
     expect(outdials(a)).toEqual([]);
     expect(a.sap.payloads).toEqual([]);
-    expect(a.notices).toEqual([{ level: "error", text: "The call could not be placed: Outdial is not enabled for this agent in Webex Contact Center." }]);
+    expect(a.notices).toEqual([{ level: "error", text: "The call to +*********00 was not placed: outgoing calls are not set up for you in Webex. Ask your contact center administrator." }]);
+    expect(a.raised.map((n) => [n.kind, n.args, n.detail])).toEqual([["n.dialNotAllowed", ["+*********00"], "Outdial is not enabled for this agent in Webex Contact Center."]]);
     expect(a.mashup.sync.dials.size).toBe(0);
   });
 
@@ -120,7 +121,8 @@ describe("click-to-dial failures: a visible notice, nothing dialled, nothing pos
     await clickToDial(a);
     expect(outdials(a)).toEqual([]);
     expect(a.sap.payloads).toEqual([]);
-    expect(a.notices).toEqual([{ level: "error", text: "The call could not be placed: No outdial entry point is configured for this agent (outdialEp)." }]);
+    expect(a.notices).toEqual([{ level: "error", text: "The call to +*********00 was not placed: outgoing calls are not set up for you in Webex. Ask your contact center administrator." }]);
+    expect(a.raised[0]?.detail).toBe("No outdial entry point is configured for this agent (outdialEp).");
   });
 
   test("Webex rejects the request", async () => {
@@ -131,7 +133,9 @@ describe("click-to-dial failures: a visible notice, nothing dialled, nothing pos
     expect(outdials(a)).toHaveLength(1);
     expect(h.cc.live.size).toBe(0);
     expect(a.sap.payloads).toEqual([]);
-    expect(a.notices).toEqual([{ level: "error", text: "The call could not be placed: Invalid number (1008)" }]);
+    expect(a.notices).toEqual([{ level: "error", text: "The call to +*********00 was not placed: Webex refused it. Try again, or dial from the Agent Desktop." }]);
+    // Webex's own words go to the log only.
+    expect(a.raised[0]?.detail).toBe("Invalid number (1008)");
     expect(a.mashup.sync.dials.size).toBe(0);
   });
 
@@ -152,7 +156,8 @@ describe("click-to-dial failures: a visible notice, nothing dialled, nothing pos
     await h.settle();
     backend.startOutdial = original;
     expect(a.sap.payloads).toEqual([]);
-    expect(a.notices).toEqual([{ level: "error", text: "The call could not be placed: Destination busy (1017)" }]);
+    expect(a.notices).toEqual([{ level: "error", text: "The call to +*********00 was not placed: Webex refused it. Try again, or dial from the Agent Desktop." }]);
+    expect(a.raised[0]?.detail).toBe("Destination busy (1017)");
     expect(a.mashup.sync.dials.size).toBe(0);
   });
 
@@ -161,19 +166,41 @@ describe("click-to-dial failures: a visible notice, nothing dialled, nothing pos
     a.host.outdialFailed(failureMessage(a, "No answer"));
     await h.settle();
     expect(a.sap.payloads).toEqual([]);
-    expect(a.notices).toEqual([{ level: "error", text: "The call could not be placed: No answer (1017)" }]);
+    expect(a.notices).toEqual([{ level: "error", text: "Your outgoing call did not go through: Webex reported it as failed. Check the number and try again." }]);
+    expect(a.raised[0]?.detail).toBe("No answer (1017)");
     expect(a.widget.link.pending).toBe(0);
   });
 
-  test.each(["abc", "12", "+999 1", "", " tel: "])("a number that cannot be normalised (%j) is refused visibly", async (PhoneNumber) => {
+  test.each([
+    ["abc", "“a***” is not a phone number, so nothing was dialled. Correct it in SAP and click it again."],
+    ["hello", "“h***” is not a phone number, so nothing was dialled. Correct it in SAP and click it again."],
+    ["12", "1*** has no country code, so it was not dialled. Add the country code (for example +49) in SAP and click it again."],
+    ["+999 1", "“+***” is not a phone number, so nothing was dialled. Correct it in SAP and click it again."],
+    ["", "“” is not a phone number, so nothing was dialled. Correct it in SAP and click it again."],
+    [" tel: ", "“t***” is not a phone number, so nothing was dialled. Correct it in SAP and click it again."],
+  ])("a number that cannot be normalised (%j) is refused visibly, shown masked", async (PhoneNumber, text) => {
     const a = await h.agent();
     await clickToDial(a, { PhoneNumber, ActivityUUID: UUID });
     expect(outdials(a)).toEqual([]);
     expect(a.sap.payloads).toEqual([]);
-    expect(a.notices).toHaveLength(1);
-    expect(a.notices[0]?.level).toBe("error");
-    expect(a.notices[0]?.text).toMatch(/^The number cannot be dialled \(/);
+    expect(a.notices).toEqual([{ level: "error", text }]);
     expect(a.mashup.sync.dials.size).toBe(0);
+  });
+
+  test("a number with an extension dials the main number and tells the agent the extension was not dialled", async () => {
+    const a = await h.agent();
+    await clickToDial(a, { PhoneNumber: "+1 650 305 4000 ext. 42", ActivityUUID: UUID });
+    expect(outdials(a).map((p) => (p as { data: { destination: string } }).data.destination)).toEqual(["+16503054000"]);
+    expect(a.notices).toEqual([{ level: "info", text: "Dialling +*********00. The extension 42 was not dialled: once connected, ask for it or key it in." }]);
+  });
+
+  test("a refusal clears itself once the agent's next click-to-dial goes through", async () => {
+    const a = await h.agent();
+    await clickToDial(a, { PhoneNumber: "hello" });
+    expect(a.mashup.notices.items.map((r) => r.notice.kind)).toEqual(["n.notANumber"]);
+    await clickToDial(a);
+    expect(outdials(a)).toHaveLength(1);
+    expect(a.mashup.notices.items).toEqual([]);
   });
 
   test.each([
@@ -183,7 +210,9 @@ describe("click-to-dial failures: a visible notice, nothing dialled, nothing pos
     const a = await h.agent();
     await clickToDial(a, data);
     expect(outdials(a)).toEqual([]);
-    expect(a.notices).toEqual([{ level: "error", text: "SAP's click-to-dial message is not valid" }]);
+    expect(a.notices).toEqual([
+      { level: "error", text: "SAP sent a click-to-dial request that cannot be read, so nothing was dialled. Click the number again; if this keeps happening, tell your SAP administrator." },
+    ]);
   });
 
   test("a click-to-dial from a wrong origin is dropped and counted; nothing is dialled", async () => {
@@ -209,7 +238,9 @@ describe("click-to-dial failures: a visible notice, nothing dialled, nothing pos
     expect(mashup.link.linked).toBe(false);
     await clickToDial(a);
     expect(outdials(a)).toEqual([]);
-    expect(a.notices).toEqual([{ level: "error", text: "The call could not be placed: The Agent Desktop is not linked." }]);
+    expect(a.notices).toEqual([
+      { level: "error", text: "The call to +*********00 was not placed: the Agent Desktop is not linked. Wait for the link, then click the number again." },
+    ]);
     expect(mashup.sync.dials.size).toBe(0);
   });
 });

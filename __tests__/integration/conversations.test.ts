@@ -68,7 +68,7 @@ describe("live chat", () => {
     await h.settle();
     expect(a.sap.payloads.map((p) => p.fields.Action)).toEqual(["NOTIFY"]);
     expect(a.sap.payloads[0]?.fields.Email).toBeUndefined();
-    expect(a.notices).toEqual([{ level: "warn", text: "The conversation has no customer e-mail address: SAP cannot identify the customer.", ref: ids(id, a).ExternalReferenceID }]);
+    expect(a.notices).toEqual([{ level: "warn", text: "No customer e-mail address came with this conversation, so SAP cannot find the customer. Search for them in SAP." }]);
   });
 });
 
@@ -132,9 +132,11 @@ describe("messaging (social)", () => {
     const id = h.cc.inbound({ media: "social", channel: "facebook", from: "+14155550100", to: a.agentId });
     await fullLife(a, id);
     expect(a.sap.payloads).toEqual([]);
-    const error = 'No SAP channel id is configured for the Webex channel "facebook": the conversation is not reported to SAP. Add it to the mashup\'s "channels" parameter.';
-    expect(a.notices.length).toBeGreaterThan(0);
-    expect(a.notices.every((n) => n.level === "error" && n.text === error)).toBe(true);
+    const error = "This conversation is not shown in SAP: no SAP channel is set up for “facebook”. Ask your SAP administrator to add it to the connector's channels.";
+    // Said once for the conversation, and gone with it.
+    expect(a.notices).toEqual([{ level: "error", text: error }]);
+    expect(a.raised[0]?.conversation).toEqual({ interactionId: id, media: "social", direction: "INBOUND", customer: "+*********00" });
+    expect(a.mashup.notices.items).toEqual([]);
     // The widget's events were still handled (acknowledged), nothing is stuck.
     expect(a.widget.link.pending).toBe(0);
   });
@@ -145,8 +147,9 @@ describe("messaging (social)", () => {
     const call = h.cc.inbound({ from: "+14155550111", to: a.agentId });
     await h.settle();
     expect(a.sap.payloads.map((p) => `${p.fields.Type} ${p.fields.Action} ${p.fields.ExternalReferenceID}`)).toEqual([`CALL NOTIFY ${legReferenceId(call, a.agentId)}`]);
-    expect(a.notices.map((n) => n.level)).toEqual(["error"]);
-    expect(a.notices[0]?.text).toContain('"whatsapp"');
+    expect(a.notices).toEqual([
+      { level: "error", text: "This conversation is not shown in SAP: no SAP channel is set up for “whatsapp”. Ask your SAP administrator to add it to the connector's channels." },
+    ]);
   });
 
   test("a wrong channels parameter is a configuration error naming it (the mashup would not start)", () => {

@@ -194,7 +194,7 @@ describe("the chunk fails to load", () => {
     await h.settle();
     fetches.fail();
     await h.settle();
-    expect(a.notices).toEqual([{ level: "error", text: expect.stringMatching(/^Phone number support did not load; retrying\./) }]);
+    expect(a.notices).toEqual([{ level: "error", text: "Phone number support did not load, so SAP is not being updated for now. The connector keeps trying; check the network connection." }]);
     expect(a.mashup.log.recent().some((l) => l.text.startsWith("the phone number parser did not load"))).toBe(true);
 
     clock += 5_000; // within the first delay: a new message does not retry yet
@@ -220,8 +220,13 @@ describe("the chunk fails to load", () => {
     await h.settle();
     // The first call's number, national with no default country, is refused as before: no ANI, a warning.
     expect(sent(a)).toEqual(["CALL NOTIFY undefined", "CHAT NOTIFY new.customer@mail.example", "CHAT NOTIFY li.wei@mail.example", "CALL NOTIFY +14155550100"]);
-    expect(a.notices.map((n) => n.level)).toEqual(["error", "info", "warn"]);
-    expect(a.notices[1]?.text).toBe("Phone number support has loaded: SAP is brought up to date.");
+    expect(a.notices).toEqual([
+      { level: "error", text: "Phone number support did not load, so SAP is not being updated for now. The connector keeps trying; check the network connection." },
+      { level: "warn", text: "The customer's number *******20 cannot be used, so SAP cannot find the caller. Search for them in SAP." },
+    ]);
+    // Its cause gone, the failure notice cleared itself; the log says the parser came.
+    expect(a.mashup.notices.items.map((r) => r.notice.kind)).toEqual(["n.badNumber"]);
+    expect(a.mashup.log.recent().some((l) => l.text === "the phone number parser loaded: SAP is brought up to date")).toBe(true);
     expect(a.widget.link.pending).toBe(0);
   });
 
@@ -239,7 +244,8 @@ describe("the chunk fails to load", () => {
     fetches.release();
     await h.settle();
     expect(sent(a)).toEqual(["CALL NOTIFY +14155550100"]);
-    expect(a.notices.map((n) => n.level)).toEqual(["error", "info"]);
+    expect(a.notices.map((n) => n.level)).toEqual(["error"]);
+    expect(a.mashup.notices.items).toEqual([]);
   });
 });
 
@@ -275,8 +281,8 @@ describe("click-to-dial with a formatted number", () => {
     fetches.fail();
     await h.settle();
     expect(a.notices.map((n) => n.text)).toEqual([
-      expect.stringMatching(/^Phone number support did not load/),
-      "The number cannot be dialled yet: phone number support did not load. Try again in a moment.",
+      "Phone number support did not load, so SAP is not being updated for now. The connector keeps trying; check the network connection.",
+      "********00 was not dialled: phone number support has not loaded yet. Click the number again in a moment.",
     ]);
     expect(outdials(a)).toEqual([]);
   });

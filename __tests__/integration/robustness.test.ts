@@ -225,7 +225,10 @@ describe("to the mashup's window (widget → mashup)", () => {
     }
     await h.settle();
     expect(startOutdials(a)).toBe(0);
-    expect(a.notices.map((n) => n.text)).toEqual(["SAP's click-to-dial message is not valid", "SAP's click-to-dial message is not valid", "SAP's click-to-dial message is not valid"]);
+    const unreadable = "SAP sent a click-to-dial request that cannot be read, so nothing was dialled. Click the number again; if this keeps happening, tell your SAP administrator.";
+    expect(a.notices.map((n) => n.text)).toEqual([unreadable, unreadable, unreadable]);
+    // The same refusal three times is one notice in the stack, not three.
+    expect(a.mashup.notices.items.map((r) => r.notice.text)).toEqual([unreadable]);
     // A __proto__ key beside a valid number is harmless: the number is dialled, nothing is polluted.
     expect(send(a.mashupWin, a.sapWin, JSON.parse('{"PhoneNumber":"+16503054000","__proto__":{"polluted":1}}'))).toEqual([]);
     await h.settle();

@@ -45,7 +45,10 @@ export interface AgentChain {
   widget: WidgetConnector;
   mashup: MashupApp;
   sap: SapRecorder;
-  notices: Notice[];
+  /** What the agent was told, as level and English text (the exact message, args filled in). */
+  notices: { level: Notice["level"]; text: string }[];
+  /** The same notices whole: kind, args, conversation, cause, detail. */
+  raised: Notice[];
   linked: boolean[];
   store: KeyValueStore;
 }
@@ -110,7 +113,7 @@ export class Harness {
     const sapWin = this.bus.window(SAP_ORIGIN);
     const mashupWin = this.bus.window(MASHUP_ORIGIN, sapWin);
     const desktopWin = this.bus.window(DESKTOP_ORIGIN, mashupWin);
-    const chain: Partial<AgentChain> = { agentId, host, sapWin, mashupWin, desktopWin, notices: [], linked: [] };
+    const chain: Partial<AgentChain> = { agentId, host, sapWin, mashupWin, desktopWin, notices: [], raised: [], linked: [] };
     chain.sap = new SapRecorder(sapWin.self, [MASHUP_ORIGIN]);
     chain.store = o.store ?? safeSessionStorage(undefined);
     this.startMashup(chain, o.query, o.phone);
@@ -137,7 +140,10 @@ export class Harness {
       config,
       {
         linkChanged: (l) => chain.linked!.push(l),
-        notice: (n) => chain.notices!.push(n),
+        notice: (n) => {
+          chain.notices!.push({ level: n.level, text: n.text });
+          chain.raised!.push(n);
+        },
         render: () => undefined,
       },
       chain.store,

@@ -3,7 +3,8 @@
  * parameter, and the alongside shell's window handling (finding the open desktop window by name
  * without ever leaving an unasked-for pop-up).
  */
-import { ConnectorPanel, PANEL_ELEMENT, agentText } from "../../sap-mashup/connector-panel";
+import { ConnectorPanel, PANEL_ELEMENT } from "../../sap-mashup/connector-panel";
+import { agentText } from "../../sap-mashup/panel-text";
 import { DESKTOP_WINDOW_NAME, findDesktopWindow, openDesktopWindow } from "../../sap-mashup/main";
 import { parseConfig } from "../../sap-mashup/config";
 import type { AgentState, Leg } from "../../channel/protocol";
@@ -49,12 +50,13 @@ afterEach(() => {
 
 test("shows the state and offers Available plus exactly the desktop's idle codes", async () => {
   const el = await panel({ agent: AGENT });
-  expect(part(el, "agent-state")!.textContent).toContain("Agent state: Idle – Back office");
+  expect(part(el, "agent-state")!.textContent).toBe("Idle: Back office");
+  expect(part(el, "state-select")!.getAttribute("aria-label")).toBe("State");
   const options = [...part<HTMLSelectElement>(el, "state-select")!.options].map((o) => [o.value, o.textContent, o.selected]);
   expect(options).toEqual([
     ["available", "Available", false],
-    ["idle:c-1", "Idle – Coaching", false],
-    ["idle:c-2", "Idle – Back office", true],
+    ["idle:c-1", "Idle: Coaching", false],
+    ["idle:c-2", "Idle: Back office", true],
   ]);
 });
 
@@ -81,6 +83,13 @@ test("sign-out sends the picked reason; it is disabled, with a reason why, while
   const el = await panel({ agent: AGENT });
   const asked: unknown[] = [];
   el.addEventListener("sign-out", (e) => asked.push((e as CustomEvent).detail));
+  // The reason and the confirming button fold out of the bar's "Sign out" button.
+  expect(part(el, "sign-out-reason")).toBeNull();
+  const toggle = part<HTMLButtonElement>(el, "sign-out-toggle")!;
+  expect(toggle.getAttribute("aria-expanded")).toBe("false");
+  toggle.click();
+  await el.updateComplete;
+  expect(toggle.getAttribute("aria-expanded")).toBe("true");
   const reasons = part<HTMLSelectElement>(el, "sign-out-reason")!;
   expect([...reasons.options].map((o) => o.value)).toEqual(["End of shift", "Training"]);
   reasons.value = "Training";
@@ -91,42 +100,70 @@ test("sign-out sends the picked reason; it is disabled, with a reason why, while
   el.agent = { ...AGENT, activity: "conversation" };
   await el.updateComplete;
   expect(part<HTMLButtonElement>(el, "sign-out")!.disabled).toBe(true);
-  expect(part(el, "sign-out-hint")!.textContent).toContain("once every conversation and its wrap-up is done");
-  expect(part(el, "agent-state")!.textContent).toContain("Idle – Back office, on a conversation");
+  expect(part(el, "sign-out-hint")!.textContent).toBe("You can sign out once every conversation and its wrap-up is finished.");
+  expect(part(el, "agent-state")!.textContent).toBe("Idle: Back office, on a conversation");
 });
 
 test("signed out: the reason chosen in SAP is shown, sign-in is the desktop's, no controls", async () => {
   const el = await panel({ agent: { ...AGENT, status: "signed-out", idleCode: undefined }, signOutReason: "Training" });
-  expect(text(el)).toContain("Signed out (reason: Training). Sign in again in the Agent Desktop (Webex single sign-on).");
+  expect(text(el)).toContain("Signed out (Training). Sign in again in the Agent Desktop.");
   expect(part(el, "state-select")).toBeNull();
+  expect(part(el, "sign-out-toggle")).toBeNull();
   expect(part(el, "sign-out")).toBeNull();
 });
 
 test("controls wait while the desktop is not linked", async () => {
   const el = await panel({ agent: AGENT, status: "lost" });
   expect(part<HTMLSelectElement>(el, "state-select")!.disabled).toBe(true);
-  expect(part<HTMLButtonElement>(el, "sign-out")!.disabled).toBe(true);
+  expect(part<HTMLSelectElement>(el, "state-select")!.getAttribute("aria-label")).toBe("State (last known)");
+  expect(part<HTMLButtonElement>(el, "sign-out-toggle")!.disabled).toBe(true);
 });
 
-test("alongside: the status line says how to restore a lost link, and the button is there", async () => {
+test("alongside: the status line says the link is lost, and the button to reopen the desktop is there", async () => {
   const el = await panel({ alongside: true, status: "lost" });
-  expect(el.shadowRoot!.querySelector(".status")!.textContent).toBe(
-    "Link to the Agent Desktop lost. Keep its window open; press the button to link to it again (or to reopen it).",
-  );
-  expect(part(el, "open-desktop")).not.toBeNull();
+  expect(part(el, "status")!.textContent).toBe("Link to the Agent Desktop lost");
+  expect(part(el, "open-desktop")!.textContent).toBe("Open the Agent Desktop");
   el.status = "no-desktop-window";
   await el.updateComplete;
-  expect(el.shadowRoot!.querySelector(".status")!.textContent).toContain("you sign in there (Webex single sign-on)");
+  // Information with a button, not an error: the first visit of every alongside session.
+  expect(part(el, "status")!.className).toBe("link no-desktop-window");
+  expect(part(el, "status")!.textContent).toBe("The Agent Desktop window is not open");
+  expect(text(el)).toContain("Open it with the button; you sign in there with Webex single sign-on.");
   el.status = "linked";
   await el.updateComplete;
   expect(part(el, "open-desktop")).toBeNull();
 });
 
+test("conversations fold away under the framed desktop, and stay open alongside (no desktop framed)", async () => {
+  const embedded = await panel({ agent: AGENT, legs: [LEG] });
+  expect(part<HTMLDetailsElement>(embedded, "conversations")!.open).toBe(false);
+  expect(part(embedded, "conversations")!.querySelector("summary")!.textContent).toBe("Conversations (1)");
+  const alongside = await panel({ agent: AGENT, legs: [LEG], alongside: true });
+  expect(part<HTMLDetailsElement>(alongside, "conversations")!.open).toBe(true);
+  expect(part(alongside, "conversations")!.querySelector("li")!.textContent!.trim()).toBe("Call from +*********00 – connected");
+});
+
+test("two notices at most, newest first, each with its time and conversation, and a count of the rest", async () => {
+  const { notice, conversationOf } = await import("../../sap-mashup/notices");
+  const items = [1, 2, 3].map((i) => ({ id: i, at: Date.UTC(2026, 0, 1, 9, i), notice: notice("n.noNumber", [], { conversation: conversationOf({ ...LEG, interactionId: `i-${i}` }) }) }));
+  const el = await panel({ agent: AGENT, notices: items });
+  expect(el.shadowRoot!.querySelectorAll('[part="notice"]')).toHaveLength(2);
+  expect(part(el, "notice")!.querySelector(".meta")!.textContent).toMatch(/^\d{2}:\d{2}.* · Call from \+\*{9}00$/);
+  expect(part(el, "more-notices")!.textContent).toBe("More notices: 1");
+  const dismissed: unknown[] = [];
+  el.addEventListener("dismiss-notice", (e) => dismissed.push((e as CustomEvent).detail));
+  part<HTMLButtonElement>(el, "dismiss")!.click();
+  expect(dismissed).toEqual([{ id: 1 }]);
+  expect(part(el, "dismiss")!.getAttribute("aria-label")).toBe("Dismiss");
+});
+
 test("agentText covers every state and activity", () => {
   expect(agentText({ ...AGENT, status: "available", idleCode: undefined })).toBe("Available");
   expect(agentText({ ...AGENT, status: "available", idleCode: undefined, activity: "wrap-up" })).toBe("Available, in wrap-up");
-  expect(agentText({ ...AGENT, status: "unknown" })).toBe("unknown");
-  expect(agentText({ ...AGENT, status: "signed-out" })).toBe("signed out (sign in in the Agent Desktop)");
+  expect(agentText({ ...AGENT, status: "unknown" })).toBe("Unknown");
+  expect(agentText({ ...AGENT, status: "idle", idleCode: undefined })).toBe("Idle");
+  expect(agentText({ ...AGENT, activity: "conversation" })).toBe("Idle: Back office, on a conversation");
+  expect(agentText({ ...AGENT, status: "signed-out" })).toBe("Signed out. Sign in again in the Agent Desktop.");
 });
 
 describe("logoutReasons parameter", () => {

@@ -39,12 +39,27 @@ describe("parseClickToDial", () => {
   });
   test("a national number uses the default country", () => {
     expect(parseClickToDial({ PhoneNumber: "0151 12345678" }, "DE")).toEqual({ ok: true, destination: "+4915112345678" });
-    expect(parseClickToDial({ PhoneNumber: "0151 12345678" })).toEqual({ ok: false, error: "The number cannot be dialled (no country code and no default country)." });
+    const text = "**********78 has no country code, so it was not dialled. Add the country code (for example +49) in SAP and click it again.";
+    expect(parseClickToDial({ PhoneNumber: "0151 12345678" })).toEqual({
+      ok: false,
+      error: text,
+      notice: { kind: "n.noCountry", level: "error", args: ["**********78"], text, cause: "dial", detail: "no country code and no default country" },
+    });
   });
-  test.each(["abc", "12", "+999 1"])("an unusable number %j is refused with a reason", (PhoneNumber) => {
+  test.each([
+    ["abc", "n.notANumber", "a***", "“a***” is not a phone number, so nothing was dialled. Correct it in SAP and click it again."],
+    ["hello", "n.notANumber", "h***", "“h***” is not a phone number, so nothing was dialled. Correct it in SAP and click it again."],
+    ["12", "n.noCountry", "1***", "1*** has no country code, so it was not dialled. Add the country code (for example +49) in SAP and click it again."],
+    ["+999 1", "n.notANumber", "+***", "“+***” is not a phone number, so nothing was dialled. Correct it in SAP and click it again."],
+    ["+1 650 305", "n.impossibleNumber", "+*****05", "+*****05 has too few or too many digits, so it was not dialled. Correct it in SAP and click it again."],
+  ])("an unusable number %j is refused, shown masked, with what to do", (PhoneNumber, kind, shown, text) => {
     const r = parseClickToDial({ PhoneNumber });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatch(/^The number cannot be dialled \((not a phone number|not a possible phone number|no country code and no default country)\)\.$/);
+    if (!r.ok) expect({ kind: r.notice.kind, args: r.notice.args, text: r.error }).toEqual({ kind, args: [shown], text });
+  });
+  test("a number with an extension dials the main number and keeps the extension to tell the agent", () => {
+    expect(parseClickToDial({ PhoneNumber: "+49 89 1234567 ext. 12" })).toEqual({ ok: true, destination: "+49891234567", ext: "12" });
+    expect(parseClickToDial({ PhoneNumber: "+1 650 305 4000 x 123" })).toEqual({ ok: true, destination: "+16503054000", ext: "123" });
   });
   test.each([
     { PhoneNumber: 16503054000 },
@@ -55,7 +70,8 @@ describe("parseClickToDial", () => {
     null,
     new Proxy({}, { get: () => { throw new Error("trap"); } }),
   ])("a malformed object %#, is refused as invalid", (data) => {
-    expect(parseClickToDial(data)).toEqual({ ok: false, error: "SAP's click-to-dial message is not valid" });
+    const text = "SAP sent a click-to-dial request that cannot be read, so nothing was dialled. Click the number again; if this keeps happening, tell your SAP administrator.";
+    expect(parseClickToDial(data)).toEqual({ ok: false, error: text, notice: { kind: "n.clickUnreadable", level: "error", args: [], text, cause: "dial" } });
   });
 });
 

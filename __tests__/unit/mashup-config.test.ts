@@ -110,3 +110,15 @@ describe("check (issue 15: the setup check)", () => {
   });
   test("anything else names the parameter", () => expect(errors("&check=yes")).toEqual(['check: "yes" is not on or off']));
 });
+
+describe("theme and language (issue 11)", () => {
+  test("kept in the configuration when given", () => {
+    expect(ok("&theme=sap_horizon_hcb&language=ja").look).toEqual({ theme: "sap_horizon_hcb", language: "ja" });
+    expect(ok("&sap-language=D").look).toEqual({ language: "de" });
+    expect(ok().look).toBeUndefined();
+  });
+  test("an unknown theme or language is a configuration error naming the parameter and the value", () => {
+    expect(errors("&theme=sap_fiori_3_dark")).toEqual(['theme: "sap_fiori_3_dark" is not one of sap_horizon, sap_horizon_dark, sap_horizon_hcb, sap_horizon_hcw']);
+    expect(errors("&sap-language=XX")).toEqual(['sap-language: "XX" is not a language the connector speaks (en, de, fr, es, it, pt-BR, nl, ja, zh-CN)']);
+  });
+});

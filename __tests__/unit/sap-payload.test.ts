@@ -22,6 +22,8 @@ function leg(o: Partial<Leg> = {}): Leg {
 }
 
 const plan = (l: Leg, rec?: LegRecord, cfg: PayloadConfig = {}) => planLeg(l, rec, cfg, 100);
+/** The conversation a notice names: channel and direction, the customer masked as in the logs. */
+const conv = (l: Leg, customer: string) => ({ interactionId: l.interactionId, media: l.media, direction: l.direction, customer });
 const actions = (l: Leg, rec?: LegRecord, cfg?: PayloadConfig) => plan(l, rec, cfg).payloads.map((p) => p.Action);
 
 test("IDs: the original is the interaction id without dashes; the leg id is per agent, SAP-shaped", () => {
@@ -134,9 +136,20 @@ describe("planLeg", () => {
   });
 
   test("other media: a warning, nothing sent", () => {
-    const p = plan(leg({ media: "other", channel: "fax" }));
+    const l = leg({ media: "other", channel: "fax" });
+    const p = plan(l);
     expect(p.payloads).toEqual([]);
-    expect(p.notices).toEqual([{ level: "warn", text: "A other conversation is not reported to SAP: SAP has no matching channel type." }]);
+    expect(p.notices).toEqual([
+      {
+        kind: "n.noSapType",
+        level: "warn",
+        args: [],
+        text: "This conversation is not shown in SAP: SAP has no type for this kind of conversation. Handle it in the Agent Desktop.",
+        conversation: conv(l, "+*********00"),
+        cause: `conv:${ID}`,
+        detail: "media other, channel fax",
+      },
+    ]);
   });
 
   describe("chat and email", () => {
@@ -148,9 +161,19 @@ describe("planLeg", () => {
       expect(p.notices).toEqual([]);
     });
     test("no e-mail: sent without Email, with a warning", () => {
-      const p = plan(leg({ media: "chat", channel: "chat", customer: {}, dnis: undefined }));
+      const l = leg({ media: "chat", channel: "chat", customer: {}, dnis: undefined });
+      const p = plan(l);
       expect(p.payloads).toEqual([{ Type: "CHAT", EventType: "INBOUND", Action: "NOTIFY", ExternalReferenceID: REF, ExternalOriginalReferenceID: ORIG }]);
-      expect(p.notices).toEqual([{ level: "warn", text: "The conversation has no customer e-mail address: SAP cannot identify the customer." }]);
+      expect(p.notices).toEqual([
+        {
+          kind: "n.noEmail",
+          level: "warn",
+          args: [],
+          text: "No customer e-mail address came with this conversation, so SAP cannot find the customer. Search for them in SAP.",
+          conversation: conv(l, ""),
+          cause: `conv:${ID}`,
+        },
+      ]);
     });
   });
 
@@ -171,7 +194,15 @@ describe("planLeg", () => {
       expect(p.payloads).toEqual([]);
       expect(p.record.posted).toEqual([]);
       expect(p.notices).toEqual([
-        { level: "error", text: 'No SAP channel id is configured for the Webex channel "facebook": the conversation is not reported to SAP. Add it to the mashup\'s "channels" parameter.' },
+        {
+          kind: "n.noChannelId",
+          level: "error",
+          args: ["facebook"],
+          text: "This conversation is not shown in SAP: no SAP channel is set up for “facebook”. Ask your SAP administrator to add it to the connector's channels.",
+          conversation: conv(social("facebook"), "+**********97"),
+          cause: `conv:${ID}`,
+          detail: 'add facebook to the mashup\'s "channels" parameter',
+        },
       ]);
     });
     test("an ended unmapped conversation is silent (nothing was opened)", () => {
@@ -188,14 +219,23 @@ describe("planLeg", () => {
       const p = plan(leg({ customer: { ani: "anonymous" }, dnis: "sip:queue" }));
       expect(p.payloads[0]!.ANI).toBeUndefined();
       expect(p.payloads[0]!.DNIS).toBe("sip:queue");
-      expect(p.notices).toEqual([
-        { level: "warn", text: 'SAP cannot identify the customer of this call: ANI "a***s" is not valid for SAP and was left out. The conversation is still logged in SAP.' },
-      ]);
+      expect(p.notices.map((n) => [n.kind, n.level, n.args, n.detail])).toEqual([["n.badNumber", "warn", ["a***"], "not a phone number"]]);
+      expect(p.notices[0]!.text).toBe("The customer's number a*** cannot be used, so SAP cannot find the caller. Search for them in SAP.");
     });
     test("no number: a warning, still a pop", () => {
-      const p = plan(leg({ customer: {} }));
+      const l = leg({ customer: {} });
+      const p = plan(l);
       expect(p.payloads.map((x) => x.Action)).toEqual(["NOTIFY"]);
-      expect(p.notices).toEqual([{ level: "warn", text: "The conversation has no customer number: SAP cannot identify the caller." }]);
+      expect(p.notices).toEqual([
+        {
+          kind: "n.noNumber",
+          level: "warn",
+          args: [],
+          text: "No customer number came with this conversation, so SAP cannot find the caller. Search for them in SAP.",
+          conversation: conv(l, ""),
+          cause: `conv:${ID}`,
+        },
+      ]);
     });
   });
 
@@ -219,15 +259,14 @@ describe("values that break an SAP field rule", () => {
   const chat = (email: string, media: Leg["media"] = "chat") => leg({ media, channel: media, customer: { email }, dnis: "chat-entry-point" });
 
   test.each([
-    ["chat", "not-an-email", "n***l"],
-    ["email", "a@b", "a***b"],
-    ["chat", "jane doe@example.com", "j***m"],
+    ["chat", "not-an-email", "n***"],
+    ["email", "a@b", "a***"],
+    ["chat", "jane doe@example.com", "j***"],
   ] as const)("a %s from %j: reported without Email, one notice with the address masked", (media, email, masked) => {
     const p = plan(chat(email, media));
     expect(p.payloads).toEqual([{ Type: "CHAT", EventType: "INBOUND", Action: "NOTIFY", ExternalReferenceID: REF, ExternalOriginalReferenceID: ORIG, DNIS: "chat-entry-point" }]);
-    expect(p.notices).toEqual([
-      { level: "warn", text: `SAP cannot identify the customer of this conversation: Email "${masked}" is not valid for SAP and was left out. The conversation is still logged in SAP.` },
-    ]);
+    expect(p.notices.map((n) => [n.kind, n.level, n.args, n.conversation?.interactionId])).toEqual([["n.fieldLeftOut", "warn", ["Email", masked], ID]]);
+    expect(p.notices[0]!.text).toBe(`SAP did not get the Email of this conversation: “${masked}” is not a valid value for it. The rest was sent; check the customer's details in SAP.`);
     expect(JSON.stringify(p.notices)).not.toContain(email);
   });
 
@@ -238,16 +277,14 @@ describe("values that break an SAP field rule", () => {
   test("a call from \"hello\": no ANI, DNIS kept, one notice", () => {
     const p = plan(leg({ customer: { ani: "hello" } }));
     expect(p.payloads).toEqual([{ Type: "CALL", EventType: "INBOUND", Action: "NOTIFY", ExternalReferenceID: REF, ExternalOriginalReferenceID: ORIG, DNIS: "+18005550100" }]);
-    expect(p.notices).toHaveLength(1);
-    expect(p.notices[0]!.text).toContain('ANI "h***o"');
+    expect(p.notices.map((n) => [n.kind, n.args])).toEqual([["n.badNumber", ["h***"]]]);
   });
 
   test("a Custom_n value longer than 255 characters or with a control character is left out; the others are sent", () => {
     const cadFields = { Case: "Custom_1", Note: "Custom_2", Tier: "Custom_3" } as const;
     const p = plan(leg({ cad: { Case: "C".repeat(256), Note: "line\u0007bell", Tier: "gold" } }), undefined, { cadFields });
     expect(p.payloads[0]).toEqual({ Type: "CALL", EventType: "INBOUND", Action: "NOTIFY", ANI: "+14155550100", ExternalReferenceID: REF, ExternalOriginalReferenceID: ORIG, DNIS: "+18005550100", Custom_3: "gold" });
-    expect(p.notices).toHaveLength(1);
-    expect(p.notices[0]!.text).toMatch(/^Left out of what SAP gets for this conversation, as not valid for SAP: Custom_1 "C\*\*\*…", Custom_2 "l\*\*\*l"\.$/);
+    expect(p.notices.map((n) => [n.kind, n.args])).toEqual([["n.fieldLeftOut", ["Custom_1, Custom_2", "C***”, “l***"]]]);
     expect(plan(leg({ cad: { Case: "C".repeat(255) } }), undefined, { cadFields }).payloads[0]!.Custom_1).toHaveLength(255);
   });
 
