@@ -13,6 +13,8 @@ import { NoticeStack, notice, shown, type Notice, type NoticeKind, type Raised }
 import { PhoneParserLoader, needsParser, type PhoneParserLoaderOptions } from "./phone";
 import { SapSync } from "./sap-sync";
 import { SapWindow } from "./sap-window";
+import { TabOwnership, type TabChannel } from "./tab-ownership";
+import { newInstanceId } from "../channel/receive";
 
 export interface MashupView {
   linkChanged(linked: boolean): void;
@@ -21,6 +23,8 @@ export interface MashupView {
   /** The notice stack changed: raised, dismissed or cleared. Newest first. */
   noticesChanged?(items: readonly Raised[]): void;
   render(state: { legs: Leg[]; agent: AgentState | undefined; selected: string | undefined; signOutReason?: string }): void;
+  /** This SAP tab owns the pops (true), or another tab has the connector (false): tab-ownership.ts. */
+  ownerChanged?(owner: boolean): void;
 }
 
 /**
@@ -51,8 +55,16 @@ export class MashupApp {
   readonly notices = new NoticeStack();
   readonly #onMessage = (e: MessageEvent) => this.onSapMessage(e);
   readonly #ledger: ActivityLedger;
-  /** Registered after the link's own pagehide handler, so an END it takes back is written too. */
-  readonly #onPageHide = () => this.#ledger.flush();
+  /**
+   * Registered after the link's own pagehide handler, so an END it takes back is written too, and
+   * shared with the tab that owns next.
+   */
+  readonly #onPageHide = () => {
+    this.#ledger.flush();
+    this.#tabs?.stop();
+  };
+  /** One SAP tab owns the pops (tab-ownership.ts), when `coordinate` was called. */
+  #tabs: TabOwnership | undefined;
   /** The reason picked in SAP for the last sign-out, shown until the agent signs in again. */
   #signOutReason: string | undefined;
   /** What the channel waits for while the parser chunk loads. */
@@ -123,7 +135,40 @@ export class MashupApp {
     );
   }
 
+  /**
+   * Agrees with the other SAP tabs of this site, over `channel`, which one owns the pops (before
+   * `start`). Without a channel this tab owns its own, as each did before.
+   */
+  coordinate(channel: TabChannel | undefined): TabOwnership {
+    const tabs = new TabOwnership(
+      channel,
+      {
+        ownerChanged: (owner) => {
+          if (owner) this.link.resume();
+          else this.link.pause();
+          this.view.ownerChanged?.(owner);
+        },
+        record: (rec) => this.#ledger.merge(rec),
+        records: () => this.#ledger.all(),
+        dial: (request) => this.clickToDial(request),
+      },
+      this.log,
+      newInstanceId(),
+      this.now,
+    );
+    this.#ledger.onWrite = (rec) => tabs.shareRecord(rec);
+    return (this.#tabs = tabs);
+  }
+
+  /** The agent wants the pops in this SAP tab. */
+  takeOver(): void {
+    this.#tabs?.takeOver();
+  }
+
   start(): void {
+    // Until the tabs have decided who owns the pops, this one talks to no desktop.
+    if (this.#tabs) this.link.pause();
+    this.#tabs?.start();
     this.link.start();
     this.win.addEventListener("message", this.#onMessage);
     this.win.addEventListener("pagehide", this.#onPageHide);
@@ -131,6 +176,7 @@ export class MashupApp {
 
   stop(): void {
     this.#stopped = true;
+    this.#tabs?.stop();
     this.link.stop();
     this.phone.stop();
     this.win.removeEventListener("message", this.#onMessage);
@@ -248,6 +294,15 @@ export class MashupApp {
     }
     if (!isClickToDial(data)) return;
     if (!this.config.sapOrigins.includes(e.origin)) return this.log.drop("origin", `click-to-dial from ${e.origin}`);
+    if (this.#tabs && !this.#tabs.owner) {
+      this.log.info("click-to-dial in a tab that stands by: the SAP tab with the connector dials");
+      return this.#tabs.forwardDial(data);
+    }
+    this.clickToDial(data);
+  }
+
+  /** SAP's click-to-dial object, from this tab's SAP page or forwarded by another tab's. */
+  private clickToDial(data: unknown): void {
     const c = readClickToDial(data);
     if (!c) return this.notice(invalidClickToDial());
     if (this.#dialsWaiting === 0 && (this.phone.loaded || !needsParser(c.PhoneNumber))) return this.dial(c);

@@ -38,10 +38,12 @@ export interface TabChannel {
 export interface TabOwnershipHost {
   /** This tab now owns the pops (true) or stands by (false). */
   ownerChanged(owner: boolean): void;
-  /** What SAP was told about a leg, as the owner recorded it. */
-  record(rec: LegRecord): void;
+  /** What SAP was told about a leg, as the owner recorded it: unchecked, the ledger checks it. */
+  record(rec: unknown): void;
   /** Everything this tab's ledger knows, for a tab that joins. */
   records(): LegRecord[];
+  /** SAP's click-to-dial, made in a tab that stands by: the owner dials. */
+  dial(request: unknown): void;
 }
 
 type TabMessage =
@@ -49,10 +51,11 @@ type TabMessage =
   | { t: "owner"; tab: string; term: number }
   | { t: "take"; tab: string; term: number }
   | { t: "bye"; tab: string }
-  | { t: "record"; tab: string; rec: LegRecord }
-  | { t: "records"; tab: string; to: string; recs: LegRecord[] };
+  | { t: "record"; tab: string; rec: unknown }
+  | { t: "records"; tab: string; to: string; recs: unknown[] }
+  | { t: "dial"; tab: string; request: unknown };
 
-const KINDS = new Set(["who", "owner", "take", "bye", "record", "records"]);
+const KINDS = new Set(["who", "owner", "take", "bye", "record", "records", "dial"]);
 
 /** Our own code on the other end, but a frame of ours may run an older version: check the shape. */
 function read(data: unknown): TabMessage | undefined {
@@ -124,6 +127,15 @@ export class TabOwnership {
     this.become(true);
   }
 
+  /**
+   * SAP's click-to-dial arrived in this tab while another owns the pops: the agent clicked here, the
+   * owner dials (its desktop link is the one that can). Checked again by the owner like any
+   * click-to-dial from SAP.
+   */
+  forwardDial(request: unknown): void {
+    if (!this.#owner) this.send({ t: "dial", tab: this.tab, request });
+  }
+
   /** The owner shares each record it writes, so whichever tab owns next knows what SAP has. */
   shareRecord(rec: LegRecord): void {
     if (this.#owner) this.send({ t: "record", tab: this.tab, rec });
@@ -151,6 +163,9 @@ export class TabOwnership {
         return this.host.record(m.rec);
       case "records":
         if (m.to === this.tab) for (const rec of m.recs) this.host.record(rec);
+        return;
+      case "dial":
+        if (this.#owner) this.host.dial(m.request);
         return;
     }
   }

@@ -13,6 +13,7 @@ import type { Notice } from "../../sap-mashup/sap-payload";
 import { WidgetConnector } from "../../widget/connector";
 import { sdkDesktopPort, type DesktopApi } from "../../widget/desktop-port";
 import { WindowBus, type BusWindow } from "./window-bus";
+import type { TabBus } from "./tab-bus";
 import { safeSessionStorage, type KeyValueStore } from "../../channel/safe-storage";
 
 /** A short END-acknowledgement grace for tests: the behaviour is the same, only faster. */
@@ -49,6 +50,10 @@ export interface AgentChain {
   notices: { level: Notice["level"]; text: string }[];
   /** The same notices whole: kind, args, conversation, cause, detail. */
   raised: Notice[];
+  /** The SAP site's tabs this chain's mashup coordinates with, if any. */
+  tabs?: TabBus | undefined;
+  /** What the mashup was told about owning the pops, in order (tab-ownership.ts). */
+  owner: boolean[];
   linked: boolean[];
   store: KeyValueStore;
 }
@@ -77,6 +82,16 @@ export interface AgentOptions {
    * connector, so the default here is roomy; the capacity rule itself has its own tests.
    */
   capacity?: Partial<Record<"telephony" | "chat" | "email" | "social", number>>;
+  /**
+   * The SAP tabs of one SAP site share this BroadcastChannel stand-in: the mashups agree which tab
+   * owns the pops (sap-mashup/tab-ownership.ts). Absent: the mashup coordinates with nobody.
+   */
+  tabs?: TabBus;
+  /**
+   * A second desktop of this (already added) agent, in another SAP tab: Webex multi-login, each
+   * desktop getting every notification (ContactCenter.addDesktop).
+   */
+  desktopOf?: AgentChain;
 }
 
 const ROOMY = { telephony: 50, chat: 50, email: 50, social: 50 };
@@ -108,14 +123,15 @@ export class Harness {
 
   /** Adds an agent and brings its chain up (SDK initialised, channel linked). Agents start one at a time. */
   async agent(o: AgentOptions = {}): Promise<AgentChain> {
-    const agentId = o.agentId ?? `agent-${this.agents.length + 1}-0000-4000-8000-000000000000`;
-    const host = this.cc.addAgent({ agentId, agentName: o.name ?? `Agent ${this.agents.length + 1}`, outboundEnabled: o.outboundEnabled, initialState: o.initialState ?? "Available", capacity: o.capacity ?? ROOMY, ...(o.idleCodes ? { idleCodes: o.idleCodes } : {}) });
+    const agentId = o.desktopOf?.agentId ?? o.agentId ?? `agent-${this.agents.length + 1}-0000-4000-8000-000000000000`;
+    const host = o.desktopOf ? this.cc.addDesktop(agentId) : this.cc.addAgent({ agentId, agentName: o.name ?? `Agent ${this.agents.length + 1}`, outboundEnabled: o.outboundEnabled, initialState: o.initialState ?? "Available", capacity: o.capacity ?? ROOMY, ...(o.idleCodes ? { idleCodes: o.idleCodes } : {}) });
     const sapWin = this.bus.window(SAP_ORIGIN);
     const mashupWin = this.bus.window(MASHUP_ORIGIN, sapWin);
     const desktopWin = this.bus.window(DESKTOP_ORIGIN, mashupWin);
-    const chain: Partial<AgentChain> = { agentId, host, sapWin, mashupWin, desktopWin, notices: [], raised: [], linked: [] };
+    const chain: Partial<AgentChain> = { agentId, host, sapWin, mashupWin, desktopWin, notices: [], raised: [], linked: [], owner: [] };
     chain.sap = new SapRecorder(sapWin.self, [MASHUP_ORIGIN]);
     chain.store = o.store ?? safeSessionStorage(undefined);
+    chain.tabs = o.tabs;
     this.startMashup(chain, o.query, o.phone);
     const desktop = loadSdk(host);
     host.ready();
@@ -145,12 +161,14 @@ export class Harness {
           chain.raised!.push(n);
         },
         render: () => undefined,
+        ownerChanged: (o) => chain.owner!.push(o),
       },
       chain.store,
       Date.now,
       TEST_END_ACK_GRACE_MS,
       phone,
     );
+    if (chain.tabs) mashup.coordinate(chain.tabs.channel());
     mashup.start();
     mashup.attachDesktop(chain.desktopWin!.ref(chain.mashupWin!) as unknown as Window);
     chain.mashup = mashup;

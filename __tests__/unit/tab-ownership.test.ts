@@ -9,6 +9,7 @@ interface Tab {
   log: Log;
   changes: boolean[];
   records: Map<string, LegRecord>;
+  dials: unknown[];
 }
 
 let bus: TabBus;
@@ -24,13 +25,14 @@ afterEach(() => {
 });
 
 function open(id: string, channel = bus.channel()): Tab {
-  const t: Tab = { own: undefined as unknown as TabOwnership, log: new Log(`tab ${id}`, false), changes: [], records: new Map() };
+  const t: Tab = { own: undefined as unknown as TabOwnership, log: new Log(`tab ${id}`, false), changes: [], records: new Map(), dials: [] };
   t.own = new TabOwnership(
     channel,
     {
       ownerChanged: (o) => t.changes.push(o),
-      record: (r) => t.records.set(r.ref, r),
+      record: (r) => t.records.set((r as LegRecord).ref, r as LegRecord),
       records: () => [...t.records.values()],
+      dial: (d) => t.dials.push(d),
     },
     t.log,
     id,
@@ -141,7 +143,7 @@ test("an owner that crashed (no goodbye) is replaced after it went silent", asyn
 
 test("without a BroadcastChannel every tab owns its own pops", () => {
   const t: boolean[] = [];
-  const own = new TabOwnership(undefined, { ownerChanged: (o) => t.push(o), record: () => undefined, records: () => [] }, new Log("x", false), "solo");
+  const own = new TabOwnership(undefined, { ownerChanged: (o) => t.push(o), record: () => undefined, records: () => [], dial: () => undefined }, new Log("x", false), "solo");
   own.start();
   expect(t).toEqual([true]);
   expect(own.shared).toBe(false);
@@ -157,4 +159,16 @@ test("malformed messages are dropped and counted", async () => {
   expect(a.own.owner).toBe(true);
   expect(a.log.dropped.get("malformed")).toBe(5);
   other.close();
+});
+
+test("a click-to-dial in a standby tab is dialled by the owner, once", async () => {
+  const a = open("a");
+  await settle(CLAIM_WAIT_MS);
+  const b = open("b");
+  await settle(CLAIM_WAIT_MS);
+  b.own.forwardDial({ PhoneNumber: "+14155550132", ActivityUUID: "uuid-1" });
+  a.own.forwardDial({ PhoneNumber: "+1" }); // an owner forwards nothing: it dials itself
+  await settle();
+  expect(a.dials).toEqual([{ PhoneNumber: "+14155550132", ActivityUUID: "uuid-1" }]);
+  expect(b.dials).toEqual([]);
 });
