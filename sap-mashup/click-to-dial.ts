@@ -53,6 +53,7 @@ export function readClickToDial(data: unknown): ClickToDial | undefined {
 export function dialRequest(c: ClickToDial, defaultCountry?: CountryCode): DialRequest {
   const n = toE164(c.PhoneNumber, defaultCountry);
   if (!n.ok) {
+    if (c.PhoneNumber.trim() === "" || /^tel:\s*$/i.test(c.PhoneNumber.trim())) return refused(notice("n.noNumberToDial", [], { cause: "dial", detail: n.reason }));
     const kind = n.reason === PHONE_REASONS.noCountry ? "n.noCountry" : n.reason === PHONE_REASONS.impossible ? "n.impossibleNumber" : "n.notANumber";
     return refused(notice(kind, [shown(c.PhoneNumber)], { cause: "dial", detail: n.reason }));
   }

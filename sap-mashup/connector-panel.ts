@@ -144,7 +144,6 @@ export class ConnectorPanel extends LitElement {
     const current = stateValue(a);
     return html`
       <span class="controls">
-        <span part="agent-state" class="sr-only">${agentText(a)}</span>
         <select part="state-select" aria-label=${linked ? t("agent.state") : t("agent.lastKnown")} title=${agentText(a)} ?disabled=${!linked || this.busy} @change=${(e: Event) => this.pickState(e)}>
             ${current === "" ? html`<option value="" disabled>${agentText(a)}</option>` : nothing}
             <option value="available">${activityOf(a, "available", t("agent.available"))}</option>

@@ -49,6 +49,7 @@ export const LEVELS: Record<NoticeKind, NoticeLevel> = {
   "n.linkLostAlongside": "error",
   "n.popupBlocked": "error",
   "n.clickUnreadable": "error",
+  "n.noNumberToDial": "error",
   "n.notANumber": "error",
   "n.noCountry": "error",
   "n.impossibleNumber": "error",

@@ -58,6 +58,9 @@ export class SapSync {
       if (uuid) record = { ...(record ?? newRecord(leg, this.#now())), activityUUID: uuid };
     }
     const plan = planLeg(leg, record, this.#cfg, this.#now());
+    // SAP first (the screen pop is what the agent waits for), then the pane's notices.
+    for (const p of plan.payloads) this.post(p);
+    if (plan.payloads.length > 0 || plan.record !== record) this.ledger.put(plan.record);
     // A conversation that ended, or was planned again without a problem it had (its number was
     // fixed), takes its notices about that problem with it.
     const cause = `conv:${leg.interactionId}`;
@@ -65,8 +68,6 @@ export class SapSync {
     else if (plan.payloads.length > 0) this.forget(ref, cause, plan.notices.map((n) => n.kind));
     // An ended conversation's problems ended with it: nothing left for the agent to do about them.
     if (leg.phase !== "ended") for (const n of plan.notices) this.noticeOnce(ref, n);
-    for (const p of plan.payloads) this.post(p);
-    if (plan.payloads.length > 0 || plan.record !== record) this.ledger.put(plan.record);
     if (leg.phase === "ended") this.legs.delete(leg.interactionId);
     else this.legs.set(leg.interactionId, leg);
     this.#host.changed();
@@ -156,7 +157,9 @@ export class SapSync {
   }
 
   private forget(ref: string, cause: string, keep: NoticeKind[]): void {
-    for (const key of this.#noticed) if (key.startsWith(`${ref}|`) && !keep.some((k) => key.startsWith(`${ref}|${k}|`))) this.#noticed.delete(key);
+    if (this.#noticed.size > 0) {
+      for (const key of this.#noticed) if (key.startsWith(`${ref}|`) && !keep.some((k) => key.startsWith(`${ref}|${k}|`))) this.#noticed.delete(key);
+    }
     this.#host.clear?.(cause, keep);
   }
 

@@ -176,8 +176,8 @@ describe("click-to-dial failures: a visible notice, nothing dialled, nothing pos
     ["hello", "“h***” is not a phone number, so nothing was dialled. Correct it in SAP and click it again."],
     ["12", "1*** has no country code, so it was not dialled. Add the country code (for example +49) in SAP and click it again."],
     ["+999 1", "“+***” is not a phone number, so nothing was dialled. Correct it in SAP and click it again."],
-    ["", "“” is not a phone number, so nothing was dialled. Correct it in SAP and click it again."],
-    [" tel: ", "“t***” is not a phone number, so nothing was dialled. Correct it in SAP and click it again."],
+    ["", "SAP sent no number to dial, so nothing was dialled. Click a phone number in SAP."],
+    [" tel: ", "SAP sent no number to dial, so nothing was dialled. Click a phone number in SAP."],
   ])("a number that cannot be normalised (%j) is refused visibly, shown masked", async (PhoneNumber, text) => {
     const a = await h.agent();
     await clickToDial(a, { PhoneNumber, ActivityUUID: UUID });

@@ -68,6 +68,7 @@ export const en = {
   "n.linkLostAlongside": "The link to the Agent Desktop is lost, so SAP is not being updated. Keep its window open, or press “Open the Agent Desktop”.",
   "n.popupBlocked": "The browser blocked the Agent Desktop window. Allow pop-ups for this page, then press “Open the Agent Desktop” again.",
   "n.clickUnreadable": "SAP sent a click-to-dial request that cannot be read, so nothing was dialled. Click the number again; if this keeps happening, tell your SAP administrator.",
+  "n.noNumberToDial": "SAP sent no number to dial, so nothing was dialled. Click a phone number in SAP.",
   "n.notANumber": "“{0}” is not a phone number, so nothing was dialled. Correct it in SAP and click it again.",
   "n.noCountry": "{0} has no country code, so it was not dialled. Add the country code (for example +49) in SAP and click it again.",
   "n.impossibleNumber": "{0} has too few or too many digits, so it was not dialled. Correct it in SAP and click it again.",

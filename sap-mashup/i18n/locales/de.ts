@@ -60,6 +60,7 @@ export const templates: Catalog = {
   "n.linkLostAlongside": "Die Verbindung zum Agent Desktop ist unterbrochen, SAP wird daher nicht aktualisiert. Lassen Sie sein Fenster geöffnet oder klicken Sie auf „Agent Desktop öffnen“.",
   "n.popupBlocked": "Der Browser hat das Fenster des Agent Desktop blockiert. Erlauben Sie Pop-ups für diese Seite und klicken Sie dann erneut auf „Agent Desktop öffnen“.",
   "n.clickUnreadable": "SAP hat eine Wählanforderung gesendet, die nicht gelesen werden kann; es wurde nichts gewählt. Klicken Sie erneut auf die Nummer; passiert das wiederholt, informieren Sie Ihre SAP-Administration.",
+  "n.noNumberToDial": "SAP hat keine Nummer zum Wählen gesendet, daher wurde nichts gewählt. Klicken Sie in SAP auf eine Telefonnummer.",
   "n.notANumber": "„{0}“ ist keine Telefonnummer, daher wurde nichts gewählt. Korrigieren Sie sie in SAP und klicken Sie erneut darauf.",
   "n.noCountry": "{0} hat keine Ländervorwahl und wurde daher nicht gewählt. Ergänzen Sie die Ländervorwahl (zum Beispiel +49) in SAP und klicken Sie erneut darauf.",
   "n.impossibleNumber": "{0} hat zu wenige oder zu viele Ziffern und wurde daher nicht gewählt. Korrigieren Sie die Nummer in SAP und klicken Sie erneut darauf.",

@@ -60,6 +60,7 @@ export const templates: Catalog = {
   "n.linkLostAlongside": "Se perdió la conexión con el Agent Desktop, así que SAP no se está actualizando. Mantenga su ventana abierta o pulse «Abrir el Agent Desktop».",
   "n.popupBlocked": "El navegador bloqueó la ventana del Agent Desktop. Permita las ventanas emergentes para esta página y pulse de nuevo «Abrir el Agent Desktop».",
   "n.clickUnreadable": "SAP envió una solicitud de marcación que no se puede leer, así que no se marcó nada. Haga clic de nuevo en el número; si vuelve a ocurrir, avise a su administrador de SAP.",
+  "n.noNumberToDial": "SAP no envió ningún número para marcar, así que no se marcó nada. Haga clic en un número de teléfono en SAP.",
   "n.notANumber": "«{0}» no es un número de teléfono, así que no se marcó nada. Corríjalo en SAP y vuelva a hacer clic en él.",
   "n.noCountry": "{0} no tiene prefijo de país, así que no se marcó. Añada el prefijo (por ejemplo, +34) en SAP y vuelva a hacer clic en él.",
   "n.impossibleNumber": "{0} tiene muy pocos o demasiados dígitos, así que no se marcó. Corríjalo en SAP y vuelva a hacer clic en él.",

@@ -60,6 +60,7 @@ export const templates: Catalog = {
   "n.linkLostAlongside": "La liaison avec l’Agent Desktop est perdue : SAP n’est plus mis à jour. Laissez sa fenêtre ouverte ou cliquez sur « Ouvrir l’Agent Desktop ».",
   "n.popupBlocked": "Le navigateur a bloqué la fenêtre de l’Agent Desktop. Autorisez les fenêtres pop-up pour cette page, puis cliquez à nouveau sur « Ouvrir l’Agent Desktop ».",
   "n.clickUnreadable": "SAP a envoyé une demande de numérotation illisible : rien n’a été composé. Cliquez à nouveau sur le numéro ; si le problème persiste, prévenez votre administrateur SAP.",
+  "n.noNumberToDial": "SAP n’a envoyé aucun numéro à composer : rien n’a été composé. Cliquez sur un numéro de téléphone dans SAP.",
   "n.notANumber": "« {0} » n’est pas un numéro de téléphone : rien n’a été composé. Corrigez-le dans SAP et cliquez à nouveau dessus.",
   "n.noCountry": "{0} n’a pas d’indicatif pays : il n’a pas été composé. Ajoutez l’indicatif (par exemple +33) dans SAP et cliquez à nouveau dessus.",
   "n.impossibleNumber": "{0} a trop peu ou trop de chiffres : il n’a pas été composé. Corrigez-le dans SAP et cliquez à nouveau dessus.",

@@ -60,6 +60,7 @@ export const templates: Catalog = {
   "n.linkLostAlongside": "Il collegamento con l’Agent Desktop si è interrotto, quindi SAP non viene aggiornato. Tieni aperta la sua finestra oppure premi «Apri l’Agent Desktop».",
   "n.popupBlocked": "Il browser ha bloccato la finestra dell’Agent Desktop. Consenti i pop-up per questa pagina, poi premi di nuovo «Apri l’Agent Desktop».",
   "n.clickUnreadable": "SAP ha inviato una richiesta di chiamata illeggibile, quindi non è stato composto nulla. Fai di nuovo clic sul numero; se succede ancora, avvisa l’amministratore SAP.",
+  "n.noNumberToDial": "SAP non ha inviato alcun numero da chiamare, quindi non è stato composto nulla. Fai clic su un numero di telefono in SAP.",
   "n.notANumber": "«{0}» non è un numero di telefono, quindi non è stato composto nulla. Correggilo in SAP e fai di nuovo clic.",
   "n.noCountry": "{0} non ha il prefisso internazionale, quindi non è stato composto. Aggiungi il prefisso (per esempio +39) in SAP e fai di nuovo clic.",
   "n.impossibleNumber": "{0} ha troppe o troppo poche cifre, quindi non è stato composto. Correggilo in SAP e fai di nuovo clic.",

@@ -60,6 +60,7 @@ export const templates: Catalog = {
   "n.linkLostAlongside": "Agent Desktop との接続が切れたため、SAP は更新されていません。そのウィンドウを開いたままにするか、「Agent Desktop を開く」を押してください。",
   "n.popupBlocked": "ブラウザーが Agent Desktop のウィンドウをブロックしました。このページのポップアップを許可してから、もう一度「Agent Desktop を開く」を押してください。",
   "n.clickUnreadable": "SAP から読み取れない発信リクエストが届いたため、発信していません。番号をもう一度クリックしてください。繰り返し起きる場合は SAP 管理者に連絡してください。",
+  "n.noNumberToDial": "SAP から発信する番号が届かなかったため、発信していません。SAP で電話番号をクリックしてください。",
   "n.notANumber": "「{0}」は電話番号ではないため、発信していません。SAP で修正してから、もう一度クリックしてください。",
   "n.noCountry": "{0} には国番号がないため、発信していません。SAP で国番号 (例: +81) を追加してから、もう一度クリックしてください。",
   "n.impossibleNumber": "{0} は桁数が足りないか多すぎるため、発信していません。SAP で修正してから、もう一度クリックしてください。",

@@ -60,6 +60,7 @@ export const templates: Catalog = {
   "n.linkLostAlongside": "De verbinding met de Agent Desktop is verbroken, dus SAP wordt niet bijgewerkt. Laat het venster ervan open of klik op ‘Agent Desktop openen’.",
   "n.popupBlocked": "De browser heeft het venster van de Agent Desktop geblokkeerd. Sta pop-ups toe voor deze pagina en klik dan opnieuw op ‘Agent Desktop openen’.",
   "n.clickUnreadable": "SAP stuurde een belverzoek dat niet te lezen is, dus er is niets gebeld. Klik nogmaals op het nummer; gebeurt dit vaker, meld het dan aan uw SAP-beheerder.",
+  "n.noNumberToDial": "SAP stuurde geen nummer om te bellen, dus er is niets gebeld. Klik in SAP op een telefoonnummer.",
   "n.notANumber": "‘{0}’ is geen telefoonnummer, dus er is niets gebeld. Corrigeer het in SAP en klik er opnieuw op.",
   "n.noCountry": "{0} heeft geen landcode en is daarom niet gebeld. Voeg de landcode toe (bijvoorbeeld +31) in SAP en klik er opnieuw op.",
   "n.impossibleNumber": "{0} heeft te weinig of te veel cijfers en is daarom niet gebeld. Corrigeer het in SAP en klik er opnieuw op.",

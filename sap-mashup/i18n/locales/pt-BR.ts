@@ -60,6 +60,7 @@ export const templates: Catalog = {
   "n.linkLostAlongside": "A conexão com o Agent Desktop caiu, então o SAP não está sendo atualizado. Mantenha a janela dele aberta ou clique em “Abrir o Agent Desktop”.",
   "n.popupBlocked": "O navegador bloqueou a janela do Agent Desktop. Permita pop-ups para esta página e clique de novo em “Abrir o Agent Desktop”.",
   "n.clickUnreadable": "O SAP enviou um pedido de discagem que não pode ser lido, então nada foi discado. Clique no número de novo; se continuar acontecendo, avise o administrador do SAP.",
+  "n.noNumberToDial": "O SAP não enviou nenhum número para discar, então nada foi discado. Clique em um número de telefone no SAP.",
   "n.notANumber": "“{0}” não é um número de telefone, então nada foi discado. Corrija-o no SAP e clique nele de novo.",
   "n.noCountry": "{0} não tem código do país, então não foi discado. Inclua o código do país (por exemplo, +55) no SAP e clique nele de novo.",
   "n.impossibleNumber": "{0} tem dígitos de menos ou de mais, então não foi discado. Corrija-o no SAP e clique nele de novo.",

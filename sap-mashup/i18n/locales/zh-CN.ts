@@ -60,6 +60,7 @@ export const templates: Catalog = {
   "n.linkLostAlongside": "与 Agent Desktop 的连接已断开，SAP 暂不更新。请保持其窗口打开，或点击“打开 Agent Desktop”。",
   "n.popupBlocked": "浏览器阻止了 Agent Desktop 窗口。请允许此页面弹出窗口，然后再次点击“打开 Agent Desktop”。",
   "n.clickUnreadable": "SAP 发来的拨号请求无法读取，因此未拨号。请再次点击该号码；如果反复出现，请告知您的 SAP 管理员。",
+  "n.noNumberToDial": "SAP 没有发送要拨打的号码，因此未拨号。请在 SAP 中点击一个电话号码。",
   "n.notANumber": "“{0}”不是电话号码，因此未拨号。请在 SAP 中更正后再次点击。",
   "n.noCountry": "{0} 缺少国家/地区代码，因此未拨号。请在 SAP 中加上国家/地区代码（例如 +86）后再次点击。",
   "n.impossibleNumber": "{0} 的位数太少或太多，因此未拨号。请在 SAP 中更正后再次点击。",
