@@ -45,6 +45,8 @@ export function widgetEntry(o: WidgetOptions): JsonObject {
   const properties: JsonObject = {
     outdialEp: "$STORE.agent.outDialEp",
     selectedTask: "$STORE.agentContact.taskSelected",
+    // So the mashup in SAP speaks the agent's desktop language when its URL names none.
+    language: "$STORE.app.language",
   };
   if (o.outdialAni) properties.outdialAni = o.outdialAni;
   return {

@@ -15,7 +15,8 @@ import { conversationOf, type Notice, type Raised } from "./notices";
 import { panelStyles } from "./panel-styles";
 import { agentText, conversationText, legText, reasonText, timeText } from "./panel-text";
 
-export type LinkStatus = "config-error" | "waiting" | "linked" | "lost" | "no-desktop-window";
+/** `elsewhere`: another SAP tab has the connector; this one stands by (tab-ownership.ts). */
+export type LinkStatus = "config-error" | "waiting" | "linked" | "lost" | "no-desktop-window" | "elsewhere";
 
 /** Never more notices than this on screen at once: the desktop below needs the room. */
 export const VISIBLE_NOTICES = 2;
@@ -107,6 +108,7 @@ export class ConnectorPanel extends LitElement {
       const before = changed.get("status");
       if (this.status === "linked" && (before === "lost" || before === "no-desktop-window")) this.announce(t("live.linkRestored"));
       if (this.status === "lost" && before === "linked") this.announce(t("status.lost"));
+      if (this.status === "elsewhere" && before !== "elsewhere") this.announce(t("status.elsewhere"));
     }
     if (this.agent?.status === "signed-out") this.signingOut = false;
   }
@@ -115,12 +117,15 @@ export class ConnectorPanel extends LitElement {
     return html`
       <div class="bar">
         <span class="link ${this.status}" part="status"><span class="dot" aria-hidden="true"></span><span>${this.statusText()}</span></span>
-        ${this.alongside && this.status !== "linked" && this.status !== "config-error"
-          ? html`<button part="open-desktop" class="emphasized" @click=${() => this.dispatchEvent(new CustomEvent("open-desktop"))}>${t("action.openDesktop")}</button>`
-          : nothing}
-        ${this.agent && this.status !== "config-error" ? this.renderAgent(this.agent) : nothing}
+        ${this.status === "elsewhere"
+          ? html`<button part="take-over" class="emphasized" @click=${() => this.dispatchEvent(new CustomEvent("take-over"))}>${t("action.takeOver")}</button>`
+          : this.alongside && this.status !== "linked" && this.status !== "config-error"
+            ? html`<button part="open-desktop" class="emphasized" @click=${() => this.dispatchEvent(new CustomEvent("open-desktop"))}>${t("action.openDesktop")}</button>`
+            : nothing}
+        ${this.agent && this.status !== "config-error" && this.status !== "elsewhere" ? this.renderAgent(this.agent) : nothing}
       </div>
       ${this.status === "no-desktop-window" ? html`<div class="info hint">${t("status.noWindowHint")}</div>` : nothing}
+      ${this.status === "elsewhere" ? html`<div class="info hint" part="elsewhere-hint">${t("status.elsewhereHint")}</div>` : nothing}
       ${this.status === "config-error"
         ? html`<ul class="errors info" part="config-errors">
               ${this.configErrors.map((e) => {
@@ -169,7 +174,8 @@ export class ConnectorPanel extends LitElement {
   }
 
   private renderLegs() {
-    if (this.legs.length === 0) return nothing;
+    // A tab that stands by knows no live conversations: the tab with the connector has them.
+    if (this.legs.length === 0 || this.status === "elsewhere") return nothing;
     // Folded away under the framed desktop (it shows them itself); open where no desktop is framed.
     return html`<details part="conversations" ?open=${this.alongside}>
       <summary>${t("conv.heading", String(this.legs.length))}</summary>
@@ -233,6 +239,8 @@ export class ConnectorPanel extends LitElement {
         return t("status.lost");
       case "no-desktop-window":
         return t("status.noWindow");
+      case "elsewhere":
+        return t("status.elsewhere");
       default:
         return t("status.waiting");
     }

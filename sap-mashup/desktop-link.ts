@@ -162,10 +162,8 @@ export class DesktopLink {
       w.resolve(PAUSED);
     }
     this.#waiting.clear();
-    if (peer) {
-      this.#peer = undefined;
-      this.#host.linkChanged(false);
-    }
+    // Not a lost link: the page says another tab has the connector (MashupView.ownerChanged).
+    this.#peer = undefined;
   }
 
   /** This tab owns the pops again: link to the desktop as at start. */

@@ -9,6 +9,7 @@ import { chooseLanguage, setLanguage, type Language } from "./i18n/localize";
 import { applyTheme, parseLook } from "./look";
 import { MashupApp } from "./mashup-app";
 import { notice } from "./notices";
+import { TAB_CHANNEL, type TabChannel } from "./tab-ownership";
 
 /** The fixed name of the alongside desktop window, so a reloaded SAP page finds it again. */
 export const DESKTOP_WINDOW_NAME = "wxcc-sap-agent-desktop";
@@ -117,6 +118,10 @@ export function startMashup(win: Window & typeof globalThis): MashupApp | undefi
       linkChanged: (linked) => (panel.status = linked ? "linked" : desktopWindow && closed(desktopWindow) ? "no-desktop-window" : "lost"),
       notice: (n) => panel.noticeRaised(n),
       noticesChanged: (items) => (panel.notices = items),
+      ownerChanged: (owner) => {
+        if (!owner) panel.status = "elsewhere";
+        else if (panel.status === "elsewhere") panel.status = alongside && !desktopWindow ? "no-desktop-window" : "waiting";
+      },
       render: (s) => {
         // The Agent Desktop's language, when the widget tells it and no `language` parameter is set.
         const fromDesktop = look.language ? language : chooseLanguage(undefined, s.agent?.language, browser);
@@ -129,6 +134,7 @@ export function startMashup(win: Window & typeof globalThis): MashupApp | undefi
     },
     safeSessionStorage(win),
   );
+  app.coordinate(tabChannel(win));
   panel.sapPresent = app.sap.present;
   panel.alongside = alongside;
   panel.logoutReasons = app.logoutReasons;
@@ -137,6 +143,15 @@ export function startMashup(win: Window & typeof globalThis): MashupApp | undefi
     void busy(panel, app.setState(d.state, d.idleCodeId));
   });
   panel.addEventListener("dismiss-notice", (e) => app.dismissNotice((e as CustomEvent<{ id: number }>).detail.id));
+  panel.addEventListener("take-over", () => {
+    app.takeOver();
+    // Alongside: this click may reach the desktop window the other tab opened (a user gesture
+    // lets `open("", name)` return it); without one the agent opens it with the button.
+    if (!alongside || desktopWindow) return;
+    desktopWindow = findDesktopWindow(win);
+    if (desktopWindow) app.attachDesktop(desktopWindow);
+    else panel.status = "no-desktop-window";
+  });
   panel.addEventListener("sign-out", (e) => {
     void busy(panel, app.signOut((e as CustomEvent<{ reason: string }>).detail.reason));
   });
@@ -169,11 +184,23 @@ export function startMashup(win: Window & typeof globalThis): MashupApp | undefi
     app.attachDesktop(w);
   });
   win.setInterval(() => {
-    if (app.link.linked || !desktopWindow || !closed(desktopWindow)) return;
+    if (app.link.linked || !desktopWindow || !closed(desktopWindow) || panel.status === "elsewhere") return;
     if (panel.status !== "no-desktop-window") app.log.warn("the Agent Desktop window was closed");
     panel.status = "no-desktop-window";
   }, WINDOW_CHECK_MS);
   return app;
+}
+
+/**
+ * The channel the SAP tabs of this site coordinate on (tab-ownership.ts), or none where the
+ * browser has no BroadcastChannel: then this tab owns its pops alone.
+ */
+function tabChannel(win: Window & typeof globalThis): TabChannel | undefined {
+  try {
+    return typeof win.BroadcastChannel === "function" ? new win.BroadcastChannel(TAB_CHANNEL) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function closed(w: Window): boolean {

@@ -295,8 +295,9 @@ export class MashupApp {
     if (!isClickToDial(data)) return;
     if (!this.config.sapOrigins.includes(e.origin)) return this.log.drop("origin", `click-to-dial from ${e.origin}`);
     if (this.#tabs && !this.#tabs.owner) {
-      this.log.info("click-to-dial in a tab that stands by: the SAP tab with the connector dials");
-      return this.#tabs.forwardDial(data);
+      this.#tabs.forwardDial(data);
+      const c = readClickToDial(data);
+      return this.notice(notice("n.dialForwarded", [shown(c?.PhoneNumber ?? "")], { cause: "dial", detail: "dialled by the SAP tab that has the connector" }));
     }
     this.clickToDial(data);
   }

@@ -56,6 +56,8 @@ export const LEVELS: Record<NoticeKind, NoticeLevel> = {
   "n.extension": "info",
   "n.dialNotPlaced": "error",
   "n.dialNotLinked": "error",
+  /** A click-to-dial in an SAP tab that stands by: the tab with the connector dials (tab-ownership.ts). */
+  "n.dialForwarded": "info",
   "n.dialNotAllowed": "error",
   "n.dialPlan": "error",
   "n.outdialFailed": "error",

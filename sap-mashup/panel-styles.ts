@@ -27,7 +27,7 @@ export const panelStyles = css`
   .dot { flex: none; width: 8px; height: 8px; border-radius: 50%; background: var(--sapNeutralElementColor); }
   .linked .dot { background: var(--sapPositiveElementColor); }
   .lost .dot, .config-error .dot { background: var(--sapNegativeElementColor); }
-  .no-desktop-window .dot { background: var(--sapInformativeElementColor); }
+  .no-desktop-window .dot, .elsewhere .dot { background: var(--sapInformativeElementColor); }
   .controls { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 6px; }
   button, select {
     font: inherit;

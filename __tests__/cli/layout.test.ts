@@ -46,7 +46,7 @@ describe("generateLayout", () => {
             comp: "wxcc-sap-connector",
             script: "https://connector.example.com/widget.js",
             attributes: { "mashup-origin": "https://connector.example.com" },
-            properties: { outdialEp: "$STORE.agent.outDialEp", selectedTask: "$STORE.agentContact.taskSelected" },
+            properties: { outdialEp: "$STORE.agent.outDialEp", selectedTask: "$STORE.agentContact.taskSelected", language: "$STORE.app.language" },
           },
         },
         layout: { areas: [["comp1"]], size: { cols: [1], rows: [1] } },
@@ -178,7 +178,7 @@ describe("mergeLayout: updating an existing declaration", () => {
       comp: WIDGET_TAG,
       script: "https://connector.example.com/widget.js",
       attributes: { "mashup-origin": "https://connector.example.com", "data-note": "kept" },
-      properties: { outdialEp: "$STORE.agent.outDialEp", selectedTask: "$STORE.agentContact.taskSelected", outdialAni: "+14155550100" },
+      properties: { outdialEp: "$STORE.agent.outDialEp", selectedTask: "$STORE.agentContact.taskSelected", language: "$STORE.app.language", outdialAni: "+14155550100" },
     });
     expect(agent.area.headless.widgets.comp2).toEqual({ comp: "other-widget", script: "https://other.example.com/w.js" });
     expect(agent.area.headless.layout).toEqual({ areas: [["comp1", "comp2"]], size: { cols: [1, 1], rows: [1] } });
