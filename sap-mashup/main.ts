@@ -134,7 +134,7 @@ export function startMashup(win: Window & typeof globalThis): MashupApp | undefi
     },
     safeSessionStorage(win),
   );
-  app.coordinate(tabChannel(win));
+  app.coordinate(tabChannel(win, config.desktopOrigins));
   panel.sapPresent = app.sap.present;
   panel.alongside = alongside;
   panel.logoutReasons = app.logoutReasons;
@@ -193,11 +193,13 @@ export function startMashup(win: Window & typeof globalThis): MashupApp | undefi
 
 /**
  * The channel the SAP tabs of this site coordinate on (tab-ownership.ts), or none where the
- * browser has no BroadcastChannel: then this tab owns its pops alone.
+ * browser has no BroadcastChannel: then this tab owns its pops alone. Named after the Agent
+ * Desktop the tabs talk to: the agent's tabs compete for one desktop, while pages for other
+ * desktops (the sandbox's second agent, beside the first in one window) have nothing to agree on.
  */
-function tabChannel(win: Window & typeof globalThis): TabChannel | undefined {
+function tabChannel(win: Window & typeof globalThis, desktopOrigins: readonly string[]): TabChannel | undefined {
   try {
-    return typeof win.BroadcastChannel === "function" ? new win.BroadcastChannel(TAB_CHANNEL) : undefined;
+    return typeof win.BroadcastChannel === "function" ? new win.BroadcastChannel(`${TAB_CHANNEL} ${desktopOrigins.join(" ")}`) : undefined;
   } catch {
     return undefined;
   }

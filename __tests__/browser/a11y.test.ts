@@ -2,7 +2,8 @@
 /**
  * Issue 11: accessibility of everything the mashup renders. axe-core finds no WCAG 2.1 A/AA
  * violation in any state the agent meets — waiting for the link, linked and idle, a call ringing,
- * two conversations connected, notices shown, signed out, a configuration error — in each of the
+ * two conversations connected, notices shown, signed out, a configuration error, another SAP tab
+ * having the connector — in each of the
  * four themes. The agent changes state and signs out with the keyboard alone; the screen reader
  * hears of a new conversation, a lost and restored link, and a refused click-to-dial, once each.
  */
@@ -150,6 +151,18 @@ describe.each(THEMES)("%s: no WCAG 2.1 AA violation", (theme) => {
       }
     } finally {
       await pane.close();
+    }
+  });
+
+  test("another SAP tab has the connector (issue 14)", async () => {
+    const owner = await openPane(s, { width: 360, height: 640, theme });
+    const standby = await openPane(s, { width: 360, height: 640, theme, waitLink: false });
+    try {
+      await panelText(standby.mashup, (t) => t.includes("Another SAP tab has the connector") && t.includes("Use this tab"), "the pane standing by");
+      expect(await violations(standby)).toEqual([]);
+    } finally {
+      await standby.close();
+      await owner.close();
     }
   });
 

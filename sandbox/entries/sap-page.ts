@@ -107,6 +107,7 @@ function onMessage(e: MessageEvent): void {
   const f = entry.fields;
   trace(`SAP (${agentName})`, "sap", `${f.Type ?? "?"} ${f.EventType ?? "?"} ${f.Action ?? "?"} ${(f.ExternalReferenceID ?? "").slice(-6)}${entry.violations.length ? " ✗ " + entry.violations[0] : ""}`);
   if ("error" in d) return finish();
+  tenant?.postMessage({ agent: agentIndex, fields: f });
   const ref = f.ExternalReferenceID ?? "";
   let act = state.activities.find((a) => a.externalId === ref && ref);
   if (!act && f.ActivityUUID) act = state.activities.find((a) => a.activityUUID === f.ActivityUUID);
@@ -139,6 +140,31 @@ function onMessage(e: MessageEvent): void {
   }
   finish();
 }
+
+/**
+ * One tenant behind all of this agent's SAP tabs: what one tab's page received is known to the
+ * others (the payload sequence per leg, an activity closed), as SAP's server knows it whichever
+ * browser tab posted it. Each tab still shows only what reached it.
+ */
+const tenant = (() => {
+  try {
+    return new BroadcastChannel("sap-sandbox-tenant");
+  } catch {
+    return undefined;
+  }
+})();
+tenant?.addEventListener("message", (e: MessageEvent) => {
+  const m = e.data as { agent?: number; fields?: Fields };
+  if (m?.agent !== agentIndex || typeof m.fields !== "object" || m.fields === null) return;
+  sequence.check(m.fields);
+  const ref = m.fields.ExternalReferenceID;
+  const act = ref ? state.activities.find((a) => a.externalId === ref) : undefined;
+  if (m.fields.Action === "END" && act && act.status !== "Completed") {
+    act.endedAt = Date.now();
+    act.status = "Completed";
+    finish();
+  }
+});
 
 function newActivity(f: Fields, at: number, match: CrmRecord | undefined): Activity {
   const a: Activity = {
