@@ -294,7 +294,7 @@ export class MashupApp {
     }
     if (!isClickToDial(data)) return;
     if (!this.config.sapOrigins.includes(e.origin)) return this.log.drop("origin", `click-to-dial from ${e.origin}`);
-    if (this.#tabs && !this.#tabs.owner) {
+    if (this.#tabs?.standingBy) {
       this.#tabs.forwardDial(data);
       const c = readClickToDial(data);
       return this.notice(notice("n.dialForwarded", [shown(c?.PhoneNumber ?? "")], { cause: "dial", detail: "dialled by the SAP tab that has the connector" }));

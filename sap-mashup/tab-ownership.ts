@@ -22,7 +22,7 @@ import type { LegRecord } from "./sap-payload";
 
 export const TAB_CHANNEL = "wxcc-sap-tabs";
 /** How long a starting tab listens for an owner before it owns the pops itself. */
-export const CLAIM_WAIT_MS = 400;
+export const CLAIM_WAIT_MS = 800;
 export const HEARTBEAT_MS = 2000;
 /** An owner unheard for this long is taken to be gone (crashed or frozen). */
 export const OWNER_SILENT_MS = 10000;
@@ -48,8 +48,8 @@ export interface TabOwnershipHost {
 
 type TabMessage =
   | { t: "who"; tab: string }
-  | { t: "owner"; tab: string; term: number }
-  | { t: "take"; tab: string; term: number }
+  | { t: "owner"; tab: string; term: number; since: number }
+  | { t: "take"; tab: string; term: number; since: number }
   | { t: "bye"; tab: string }
   | { t: "record"; tab: string; rec: unknown }
   | { t: "records"; tab: string; to: string; recs: unknown[] }
@@ -61,7 +61,7 @@ const KINDS = new Set(["who", "owner", "take", "bye", "record", "records", "dial
 function read(data: unknown): TabMessage | undefined {
   const m = data as Partial<TabMessage> | null;
   if (typeof m !== "object" || m === null || !KINDS.has(String(m.t)) || typeof m.tab !== "string") return undefined;
-  if ((m.t === "owner" || m.t === "take") && !Number.isSafeInteger(m.term)) return undefined;
+  if ((m.t === "owner" || m.t === "take") && (!Number.isSafeInteger(m.term) || typeof m.since !== "number")) return undefined;
   if (m.t === "record" && (typeof m.rec !== "object" || m.rec === null)) return undefined;
   if (m.t === "records" && (typeof m.to !== "string" || !Array.isArray(m.recs))) return undefined;
   return m as TabMessage;
@@ -73,6 +73,8 @@ export class TabOwnership {
   #decided = false;
   /** The highest ownership term seen; this tab's own while it owns. */
   #term = 0;
+  /** When this tab became owner (its clock): of two claims in one term, the older stands. */
+  #since = 0;
   #ownerTab: string | undefined;
   #ownerHeard = 0;
   #claimTimer: ReturnType<typeof setTimeout> | undefined;
@@ -89,6 +91,11 @@ export class TabOwnership {
 
   get owner(): boolean {
     return this.#owner;
+  }
+
+  /** Another tab has the pops (false also while this tab has not heard yet). */
+  get standingBy(): boolean {
+    return this.#decided && !this.#owner;
   }
 
   /** Whether tabs can coordinate at all (false: this tab owns its pops alone). */
@@ -122,7 +129,8 @@ export class TabOwnership {
   takeOver(): void {
     if (this.#owner) return;
     this.#term++;
-    this.send({ t: "take", tab: this.tab, term: this.#term });
+    this.#since = this.now();
+    this.send({ t: "take", tab: this.tab, term: this.#term, since: this.#since });
     this.log.info("this SAP tab takes over the connector");
     this.become(true);
   }
@@ -148,12 +156,12 @@ export class TabOwnership {
     switch (m.t) {
       case "who":
         if (!this.#owner) return;
-        this.send({ t: "owner", tab: this.tab, term: this.#term });
+        this.send({ t: "owner", tab: this.tab, term: this.#term, since: this.#since });
         this.send({ t: "records", tab: this.tab, to: m.tab, recs: this.host.records() });
         return;
       case "owner":
       case "take":
-        return this.ownerSeen(m.tab, m.term);
+        return this.ownerSeen(m.tab, m.term, m.since);
       case "bye":
         if (m.tab !== this.#ownerTab) return;
         this.#ownerTab = undefined;
@@ -171,10 +179,11 @@ export class TabOwnership {
   }
 
   /** Another tab says it owns, in `term`. */
-  private ownerSeen(tab: string, term: number): void {
+  private ownerSeen(tab: string, term: number, since: number): void {
     // A heartbeat from an owner since replaced, or the loser of a tie: this tab's claim stands.
-    const mine = this.#owner && (term < this.#term || (term === this.#term && this.tab < tab));
-    if (mine) return this.send({ t: "owner", tab: this.tab, term: this.#term });
+    const older = this.#since < since || (this.#since === since && this.tab < tab);
+    const mine = this.#owner && (term < this.#term || (term === this.#term && older));
+    if (mine) return this.send({ t: "owner", tab: this.tab, term: this.#term, since: this.#since });
     if (term < this.#term) return;
     this.#term = term;
     this.follow(tab);
@@ -194,12 +203,13 @@ export class TabOwnership {
     this.#claimTimer = undefined;
     if (this.#owner || this.#ownerTab) return;
     this.#term++;
-    this.send({ t: "owner", tab: this.tab, term: this.#term });
+    this.#since = this.now();
+    this.send({ t: "owner", tab: this.tab, term: this.#term, since: this.#since });
     this.become(true);
   }
 
   private tick(): void {
-    if (this.#owner) return this.send({ t: "owner", tab: this.tab, term: this.#term });
+    if (this.#owner) return this.send({ t: "owner", tab: this.tab, term: this.#term, since: this.#since });
     if (this.#ownerTab && this.now() - this.#ownerHeard > OWNER_SILENT_MS) {
       this.log.warn("the SAP tab that had the connector went silent; taking over");
       this.#ownerTab = undefined;

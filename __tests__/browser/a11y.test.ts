@@ -40,7 +40,7 @@ async function violations(pane: Pane): Promise<string[]> {
 const live = (mashup: Frame) => mashup.evaluate(() => document.querySelector("wxcc-sap-panel")!.shadowRoot!.querySelector('[part="live"]')!.textContent ?? "");
 
 test("keyboard only: the agent changes state and signs out without a mouse, with visible focus", async () => {
-  const pane = await openPane(s, { width: 360, height: 640, agent: 2 });
+  const pane = await openPane(s, { width: 360, height: 640, agent: 2, idle: true });
   try {
     await panelText(pane.mashup, (t) => /Available|Idle/.test(t), "the agent state");
     // Into the pane from SAP's page, as Tab does; the first stop is the state.
@@ -167,7 +167,7 @@ describe.each(THEMES)("%s: no WCAG 2.1 AA violation", (theme) => {
   });
 
   test("signed out", async () => {
-    const pane = await openPane(s, { width: 360, height: 640, theme, agent: 2 });
+    const pane = await openPane(s, { width: 360, height: 640, theme, agent: 2, idle: true });
     try {
       const text = await panelText(pane.mashup, (t) => /Signed out|Sign out/.test(t), "the agent state");
       if (!text.includes("Signed out")) {

@@ -5,6 +5,7 @@
  * posted from that page, as SAP posts it.
  */
 import type { Frame, Page } from "playwright-core";
+import { goAvailable } from "./sandbox-flow";
 import { frameOf, sleep, waitLinked, type Stage } from "./browser-support";
 
 export interface PaneOptions {
@@ -19,6 +20,8 @@ export interface PaneOptions {
   noWidget?: boolean;
   /** Wait until the desktop's widget linked (default: unless noWidget or query is given). */
   waitLink?: boolean;
+  /** Leave the agent as they are (Idle after sign-in) instead of going Available once linked. */
+  idle?: boolean;
 }
 
 export interface Pane {
@@ -40,25 +43,33 @@ export function mashupQuery(s: Stage, o: PaneOptions): string {
 export async function openPane(s: Stage, o: PaneOptions): Promise<Pane> {
   const cfg = s.sandbox.config;
   const page = await s.context.newPage();
-  await page.setViewportSize({ width: o.width, height: o.height });
-  const src = `${cfg.mashup}/sap-mashup/index.html?${o.query ?? mashupQuery(s, o)}`;
-  // A document of the SAP origin loaded from the server (not made up by the test: Chromium lets
-  // only a page really served from loopback frame loopback pages), then given the pane's markup.
-  await page.goto(`${cfg.sap}/sandbox/config.json`);
-  await page.setContent(
-    `<!doctype html><html lang="en"><title>SAP CTI pane</title><style>html,body{margin:0;height:100%;overflow:hidden}iframe{display:block;border:0;width:100%;height:100%}</style><iframe id="cti" title="Live Activity" src="${src.replace(/&/g, "&amp;")}" allow="microphone; camera; autoplay"></iframe>`,
-  );
-  const mashup = await frameOf(page, cfg.mashup);
-  await mashup.waitForSelector("wxcc-sap-panel");
-  let desktop: Frame | undefined;
-  if (!o.query) {
-    desktop = await frameOf(page, cfg.desktops[(o.agent ?? 1) - 1]!);
-    if (o.waitLink ?? !o.noWidget) {
-      await waitLinked(desktop);
-      await panelText(mashup, (t) => t.includes("Agent Desktop linked") || !/Waiting/.test(t), "the panel to show the link");
+  try {
+    await page.setViewportSize({ width: o.width, height: o.height });
+    const src = `${cfg.mashup}/sap-mashup/index.html?${o.query ?? mashupQuery(s, o)}`;
+    // A document of the SAP origin loaded from the server (not made up by the test: Chromium lets
+    // only a page really served from loopback frame loopback pages), then given the pane's markup.
+    await page.goto(`${cfg.sap}/sandbox/config.json`);
+    await page.setContent(
+      `<!doctype html><html lang="en"><title>SAP CTI pane</title><style>html,body{margin:0;height:100%;overflow:hidden}iframe{display:block;border:0;width:100%;height:100%}</style><iframe id="cti" title="Live Activity" src="${src.replace(/&/g, "&amp;")}" allow="microphone; camera; autoplay"></iframe>`,
+    );
+    const mashup = await frameOf(page, cfg.mashup);
+    await mashup.waitForSelector("wxcc-sap-panel");
+    let desktop: Frame | undefined;
+    if (!o.query) {
+      desktop = await frameOf(page, cfg.desktops[(o.agent ?? 1) - 1]!);
+      if (o.waitLink ?? !o.noWidget) {
+        await waitLinked(desktop);
+        await panelText(mashup, (t) => t.includes("Agent Desktop linked") || !/Waiting/.test(t), "the panel to show the link");
+        // Routing offers conversations only to an Available agent (the sandbox agent starts Idle).
+        if (!o.idle) await goAvailable(desktop);
+      }
     }
+    return { page, mashup, desktop, close: () => page.close() };
+  } catch (e) {
+    // A pane left open would keep the connector in its SAP tab: the next pane would stand by.
+    await page.close();
+    throw e;
   }
-  return { page, mashup, desktop, close: () => page.close() };
 }
 
 /** The panel's text (its shadow root), whitespace collapsed. */

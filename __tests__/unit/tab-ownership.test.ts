@@ -172,3 +172,30 @@ test("a click-to-dial in a standby tab is dialled by the owner, once", async () 
   expect(a.dials).toEqual([{ PhoneNumber: "+14155550132", ActivityUUID: "uuid-1" }]);
   expect(b.dials).toEqual([]);
 });
+
+test("a new tab that did not hear the owner in time (a busy machine) yields to it: the older claim stands", async () => {
+  const b = open("b");
+  await settle(CLAIM_WAIT_MS);
+  expect(b.own.owner).toBe(true);
+  const other = bus.channel();
+  // The real owner's heartbeat: same term, but it has owned for a minute.
+  other.postMessage({ t: "owner", tab: "z", term: 1, since: Date.now() - 60_000 });
+  await settle();
+  expect(b.changes).toEqual([true, false]);
+  // A younger claim in the same term does not take it from the older owner (b now follows z).
+  other.postMessage({ t: "owner", tab: "a", term: 1, since: Date.now() + 60_000 });
+  await settle();
+  expect(b.own.owner).toBe(false);
+  other.close();
+});
+
+test("an owner re-asserts against a younger claim in the same term, and keeps the pops", async () => {
+  const a = open("a");
+  await settle(CLAIM_WAIT_MS);
+  const other = bus.channel();
+  other.postMessage({ t: "owner", tab: "0-lower-id", term: 1, since: Date.now() + 5_000 });
+  await settle();
+  expect(a.own.owner).toBe(true);
+  expect(bus.sent[bus.sent.length - 1]).toMatchObject({ t: "owner", tab: "a", term: 1 });
+  other.close();
+});
