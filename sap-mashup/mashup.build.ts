@@ -25,42 +25,40 @@ export function writeMashupStatic(outdir: string): void {
 /** The languages besides English, each a file of its own: lang-de.js, … (i18n/localize.ts fetches them). */
 export const LANGUAGE_FILES = LANGUAGES.filter((l) => l !== "en").map((l) => `lang-${l}.js`);
 
+/** What every module the page loads is built as: ES modules under fixed names, minified. */
+const PAGE_MODULES: BuildOptions = {
+  bundle: true,
+  format: "esm",
+  // Fixed names: index.html names mashup.js, phone.ts names phone-parser.js when it retries, and
+  // the page names lang-<tag>.js.
+  entryNames: "[name]",
+  minify: true,
+  sourcemap: false,
+  target: ["chrome100", "firefox100", "safari15", "edge100"],
+  // The catalogs as UTF-8, not \u escapes: Japanese and Chinese would grow by half.
+  charset: "utf8",
+  legalComments: "none",
+  logLevel: "warning",
+};
+
 /**
  * The language files: plain data, built apart from the page's scripts so that they share no chunk
  * with them (esbuild gives split entries a common helper chunk, one more request for the page).
  */
 export function languageBuildOptions(outdir: string): BuildOptions {
   return {
+    ...PAGE_MODULES,
     entryPoints: Object.fromEntries(LANGUAGES.filter((l) => l !== "en").map((l) => [`lang-${l}`, join(__dirname, "i18n", "locales", `${l}.ts`)])),
     outdir,
-    bundle: true,
-    format: "esm",
-    entryNames: "[name]",
-    minify: true,
-    sourcemap: false,
-    target: ["chrome100", "firefox100", "safari15", "edge100"],
-    charset: "utf8",
-    legalComments: "none",
-    logLevel: "warning",
   };
 }
 
 export function mashupBuildOptions(outdir: string): BuildOptions {
   return {
+    ...PAGE_MODULES,
     entryPoints: { mashup: join(__dirname, "index.ts"), "phone-parser": join(__dirname, "phone-parser.ts") },
     outdir,
-    bundle: true,
-    format: "esm",
     splitting: true,
-    // Fixed names: index.html names mashup.js, and phone.ts names phone-parser.js when it retries.
-    entryNames: "[name]",
     chunkNames: "chunk-[hash]",
-    minify: true,
-    sourcemap: false,
-    target: ["chrome100", "firefox100", "safari15", "edge100"],
-    // The catalogs as UTF-8, not \u escapes: Japanese and Chinese would grow by half.
-    charset: "utf8",
-    legalComments: "none",
-    logLevel: "warning",
   };
 }
