@@ -3,14 +3,15 @@
  * It needs only a window to listen on and post through, so tests and benchmarks run it as is.
  */
 import { Log } from "../channel/log";
-import { OUTDIAL_DIAL_PLAN, OUTDIAL_NOT_ENABLED, OUTDIAL_NO_ENTRY_POINT, SIGN_OUT_REFUSED, type AgentState, type Leg } from "../channel/protocol";
+import { SIGN_OUT_REFUSED, type AgentState, type Leg } from "../channel/protocol";
 import type { KeyValueStore } from "../channel/safe-storage";
 import { ActivityLedger } from "./activity-ledger";
-import { dialRequest, invalidClickToDial, isClickToDial, readClickToDial, type ClickToDial } from "./click-to-dial";
+import { isClickToDial, readClickToDial } from "./click-to-dial";
+import { DialIntake } from "./dial-intake";
 import type { MashupConfig } from "./config";
-import { DesktopLink, NOT_LINKED } from "./desktop-link";
+import { DesktopLink } from "./desktop-link";
 import { NoticeStack, notice, shown, type Notice, type NoticeKind, type Raised } from "./notices";
-import { PhoneParserLoader, needsParser, type PhoneParserLoaderOptions } from "./phone";
+import { PhoneParserLoader, type PhoneParserLoaderOptions } from "./phone";
 import { SapSync } from "./sap-sync";
 import { SapWindow } from "./sap-window";
 import { TabOwnership, type TabChannel } from "./tab-ownership";
@@ -34,14 +35,6 @@ export interface MashupView {
  */
 export const DEFAULT_LOGOUT_REASONS: readonly string[] = ["End of shift", "Lunch", "Training", "Meeting", "Personal", "Technical problem", "Other"];
 
-/** The widget's and the link's own refusals of a dial, each with what the agent can do about it. */
-const DIAL_REFUSALS: Record<string, NoticeKind> = {
-  [NOT_LINKED]: "n.dialNotLinked",
-  [OUTDIAL_NOT_ENABLED]: "n.dialNotAllowed",
-  [OUTDIAL_NO_ENTRY_POINT]: "n.dialNotAllowed",
-  [OUTDIAL_DIAL_PLAN]: "n.dialPlan",
-};
-
 export type MashupWindow = Pick<Window, "addEventListener" | "removeEventListener" | "parent" | "postMessage">;
 
 export class MashupApp {
@@ -53,6 +46,8 @@ export class MashupApp {
   readonly phone: PhoneParserLoader;
   /** What the agent is told, newest first; notices clear themselves when their cause is gone. */
   readonly notices = new NoticeStack();
+  /** SAP's click-to-dial, from this tab's SAP page or forwarded by another tab's. */
+  readonly dials: DialIntake;
   readonly #onMessage = (e: MessageEvent) => this.onSapMessage(e);
   readonly #ledger: ActivityLedger;
   /**
@@ -72,8 +67,6 @@ export class MashupApp {
   /** A failure to load the parser chunk was shown and not yet followed by success. */
   #parserFailed = false;
   /** Click-to-dials waiting for the parser chunk; later ones queue behind them, so SAP's order is kept. */
-  #dialsWaiting = 0;
-  #dialTail: Promise<void> = Promise.resolve();
   #stopped = false;
 
   constructor(
@@ -133,6 +126,12 @@ export class MashupApp {
       now,
       endAckGraceMs,
     );
+    this.dials = new DialIntake(config, this.phone, this.sync.dials, {
+      notice: (n) => this.notice(n),
+      clearNotices: (cause) => this.clearNotices(cause),
+      command: (c) => this.link.command(c),
+      stopped: () => this.#stopped,
+    }, this.log, now);
   }
 
   /**
@@ -150,7 +149,7 @@ export class MashupApp {
         },
         record: (rec) => this.#ledger.merge(rec),
         records: () => this.#ledger.all(),
-        dial: (request) => this.clickToDial(request),
+        dial: (request) => this.dials.take(request),
       },
       this.log,
       newInstanceId(),
@@ -299,42 +298,6 @@ export class MashupApp {
       const c = readClickToDial(data);
       return this.notice(notice("n.dialForwarded", [shown(c?.PhoneNumber ?? "")], { cause: "dial", detail: "dialled by the SAP tab that has the connector" }));
     }
-    this.clickToDial(data);
-  }
-
-  /** SAP's click-to-dial object, from this tab's SAP page or forwarded by another tab's. */
-  private clickToDial(data: unknown): void {
-    const c = readClickToDial(data);
-    if (!c) return this.notice(invalidClickToDial());
-    if (this.#dialsWaiting === 0 && (this.phone.loaded || !needsParser(c.PhoneNumber))) return this.dial(c);
-    this.#dialsWaiting++;
-    this.#dialTail = this.#dialTail
-      .then(async () => {
-        // One attempt only: a call placed long after the click would surprise the agent.
-        const ok = this.phone.loaded || !needsParser(c.PhoneNumber) || (await this.phone.load());
-        this.#dialsWaiting--;
-        if (this.#stopped) return;
-        if (ok) this.dial(c);
-        else this.notice(notice("n.parserWait", [shown(c.PhoneNumber)], { cause: "dial" }));
-      })
-      .catch((e: unknown) => this.log.error(`click-to-dial failed: ${(e as Error)?.message ?? "error"}`));
-  }
-
-  private dial(c: ClickToDial): void {
-    const req = dialRequest(c, this.config.defaultCountry);
-    if (!req.ok) return this.notice(req.notice);
-    this.sync.dials.add(req.destination, req.activityUUID, this.now());
-    this.log.info(`click-to-dial ${req.destination}`);
-    const number = shown(req.destination);
-    void this.link.command({ kind: "dial", destination: req.destination }).then((error) => {
-      if (!error) {
-        // The agent's latest click worked: earlier refusals are out of date.
-        this.clearNotices("dial");
-        if (req.ext) this.notice(notice("n.extension", [number, req.ext], { cause: "dial" }));
-        return;
-      }
-      this.sync.dials.cancel(req.destination);
-      this.notice(notice(DIAL_REFUSALS[error] ?? "n.dialNotPlaced", [number], { cause: "dial", detail: error }));
-    });
+    this.dials.take(data);
   }
 }
