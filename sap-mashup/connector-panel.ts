@@ -147,14 +147,18 @@ export class ConnectorPanel extends LitElement {
     const linked = this.status === "linked";
     const open = this.legs.length > 0;
     const current = stateValue(a);
+    // While a request is on its way the controls say so (aria-disabled) but stay enabled: a
+    // disabled control loses the keyboard focus, and a keyboard user would be thrown out of the
+    // pane after every state change. Their handlers ignore the agent until the answer is in.
+    const busy = this.busy ? "true" : "false";
     return html`
       <span class="controls">
-        <select part="state-select" aria-label=${linked ? t("agent.state") : t("agent.lastKnown")} title=${agentText(a)} ?disabled=${!linked || this.busy} @change=${(e: Event) => this.pickState(e)}>
+        <select part="state-select" aria-label=${linked ? t("agent.state") : t("agent.lastKnown")} title=${agentText(a)} ?disabled=${!linked} aria-disabled=${busy} @change=${(e: Event) => this.pickState(e)}>
             ${current === "" ? html`<option value="" disabled>${agentText(a)}</option>` : nothing}
             <option value="available">${activityOf(a, "available", t("agent.available"))}</option>
             ${a.idleCodes.map((c) => html`<option value=${`idle:${c.id}`}>${activityOf(a, `idle:${c.id}`, t("agent.idleCode", c.name))}</option>`)}
         </select>
-        <button part="sign-out-toggle" aria-expanded=${this.signingOut ? "true" : "false"} ?disabled=${!linked || this.busy} @click=${() => (this.signingOut = !this.signingOut)}>
+        <button part="sign-out-toggle" aria-expanded=${this.signingOut ? "true" : "false"} ?disabled=${!linked} aria-disabled=${busy} @click=${() => this.busy || (this.signingOut = !this.signingOut)}>
           ${t("signOut.button")}
         </button>
       </span>
@@ -162,11 +166,11 @@ export class ConnectorPanel extends LitElement {
         ? html`<span class="controls" part="sign-out-row">
             <label
               >${t("signOut.reason")}
-              <select part="sign-out-reason" ?disabled=${!linked || this.busy}>
+              <select part="sign-out-reason" ?disabled=${!linked} aria-disabled=${busy}>
                 ${this.logoutReasons.map((r) => html`<option value=${r}>${reasonText(r)}</option>`)}
               </select></label
             >
-            <button part="sign-out" class="emphasized" ?disabled=${!linked || this.busy || open} @click=${() => this.signOut()}>${t("signOut.button")}</button>
+            <button part="sign-out" class="emphasized" ?disabled=${!linked || open} aria-disabled=${busy} @click=${() => this.signOut()}>${t("signOut.button")}</button>
             ${open ? html`<span class="hint" part="sign-out-hint">${t("signOut.hint")}</span>` : nothing}
           </span>`
         : nothing}
@@ -218,12 +222,15 @@ export class ConnectorPanel extends LitElement {
   }
 
   private pickState(e: Event): void {
+    // Busy: the choice is ignored, and the next update puts the select back on the real state.
+    if (this.busy) return void this.requestUpdate();
     const value = (e.target as HTMLSelectElement).value;
     const detail = value === "available" ? { state: "available" } : value.startsWith("idle:") ? { state: "idle", idleCodeId: value.slice(5) } : undefined;
     if (detail) this.dispatchEvent(new CustomEvent("set-state", { detail }));
   }
 
   private signOut(): void {
+    if (this.busy) return;
     const select = this.renderRoot.querySelector<HTMLSelectElement>('select[part="sign-out-reason"]');
     const reason = select?.value ?? this.logoutReasons[0];
     if (reason) this.dispatchEvent(new CustomEvent("sign-out", { detail: { reason } }));

@@ -74,12 +74,23 @@ test("picking a state asks for it; a refused change leaves the select on the rea
   select.dispatchEvent(new Event("change"));
   expect(asked).toEqual([{ state: "idle", idleCodeId: "c-1" }, { state: "available" }]);
 
+  // While the request is on its way the select says so but keeps the keyboard focus (a disabled
+  // control would drop it: found by the keyboard-only browser test), and ignores a further choice.
+  select.focus();
   el.busy = true;
   await el.updateComplete;
-  expect(select.disabled).toBe(true);
+  expect(select.disabled).toBe(false);
+  expect(select.getAttribute("aria-disabled")).toBe("true");
+  expect(el.shadowRoot!.activeElement).toBe(select);
+  select.value = "available";
+  select.dispatchEvent(new Event("change"));
+  expect(asked).toHaveLength(2);
+  await el.updateComplete;
+  expect(select.value).toBe("idle:c-2");
   el.busy = false; // Webex refused: the state is unchanged
   await el.updateComplete;
   expect(select.value).toBe("idle:c-2");
+  expect(select.getAttribute("aria-disabled")).toBe("false");
 });
 
 test("sign-out sends the picked reason; it is disabled, with a reason why, while a conversation is open", async () => {
