@@ -11,20 +11,16 @@
  * so every agent's SAP page finds a customer any agent created. This agent's payload log and
  * activities live in sessionStorage, so a reload of this page keeps what "SAP" already recorded.
  */
-import { SequenceChecker, checkPayload, decodeSapMessage, type Fields } from "../sap-host/sap-contract";
+import { SequenceChecker, type Fields } from "../sap-host/sap-contract";
+import { closesActivity, describeVariant, parseTenantVariant, DEFAULT_VARIANT } from "../sap-host/tenant-variant";
 import { CrmClient } from "./crm-client";
-import { displayPhone, searchRecords, type CrmRecord, type RecordKind } from "./crm-data";
+import { displayPhone, type CrmRecord, type RecordKind } from "./crm-data";
 import { clock, h, loadConfig, trace, type PageConfig } from "./dom";
 import { liveLabel, titleOf, type SimLeg } from "./live-label";
-import { activityTable, payloadTable, type Activity, type LoggedPayload } from "./sap-records";
+import { addressOf, identify, popView, receive, type InboxHost, type SapState as State } from "./sap-inbox";
+import { activityTable, payloadTable, type Activity } from "./sap-records";
 
 export type { Activity, LoggedPayload } from "./sap-records";
-
-interface State {
-  payloads: LoggedPayload[];
-  activities: Activity[];
-  ignored: number;
-}
 
 type View =
   | { kind: "list"; recordKind: RecordKind }
@@ -38,7 +34,12 @@ const params = new URLSearchParams(location.search);
 const agentIndex = params.get("agent") === "2" ? 1 : 0;
 const alongside = params.get("topology") === "alongside";
 const format = params.get("format") === "xml" ? "xml" : "json";
-const KEY = `sap-sandbox-${agentIndex + 1}-${format}`;
+/** `check=on`: the Live Activity pane opens the mashup's setup check instead of the connector. */
+const checkMode = params.get("check") === "on";
+/** How this tenant behaves where real tenants differ (`tenant=xml-only,end-direction,…`). */
+const parsedVariant = parseTenantVariant(params.get("tenant"));
+const variant = parsedVariant.ok ? parsedVariant.variant : DEFAULT_VARIANT;
+const KEY = `sap-sandbox-${agentIndex + 1}-${format}${checkMode ? "-check" : ""}-${params.get("tenant") ?? ""}`;
 
 let cfg: PageConfig;
 let agentName = "";
@@ -74,14 +75,6 @@ let simLegs = new Map<string, SimLeg>();
 const byId = (id: string) => crm.byId(id);
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
 
-function key(f: Fields): { ani?: string; email?: string } {
-  return f.Type === "CHAT" ? { email: f.Email } : { ani: f.ANI };
-}
-
-function addressOf(f: Fields): string {
-  return (f.Type === "CHAT" ? f.Email : f.ANI) ?? "";
-}
-
 /** The fields SAP got for an activity, rebuilt from it (for its label). */
 function fieldsOf(a: Activity): Fields {
   const f: Fields = { Type: a.type === "Phone Call" ? "CALL" : a.channelId ? "MESSAGE" : "CHAT", EventType: a.direction.toUpperCase() };
@@ -93,51 +86,33 @@ function fieldsOf(a: Activity): Fields {
 
 // ---- payloads from the mashup ----
 
+const inbox: InboxHost = {
+  get state() {
+    return state;
+  },
+  variant,
+  sequence,
+  records,
+  pop: (f) => screenPop(f),
+  showingList: (ref) => view.kind === "pop" && view.fields.ExternalReferenceID === ref,
+  ended: (ref) => {
+    // The ringing or live interaction is over: the Live Activity pane no longer shows it.
+    if (livePop?.ExternalReferenceID === ref) livePop = undefined;
+  },
+};
+
 function onMessage(e: MessageEvent): void {
   if (e.origin !== cfg.mashup) {
     // SAP only listens to its configured CTI provider; anything else is ignored.
     if (e.data && typeof e.data === "object" && "payload" in e.data) state.ignored++;
     return;
   }
-  const at = Date.now();
-  const d = decodeSapMessage(e.data);
-  const entry: LoggedPayload = "error" in d ? { at, fields: {}, format: "invalid", violations: [d.error] } : { at, fields: d.fields, format: d.format, violations: [...checkPayload(d.fields), ...sequence.check(d.fields)] };
-  state.payloads.push(entry);
+  const { entry, read } = receive(inbox, e.data, Date.now());
   if (entry.violations.length > 0) console.error(`[SAP sandbox] payload violates the contract: ${entry.violations.join("; ")}`);
   const f = entry.fields;
-  trace(`SAP (${agentName})`, "sap", `${f.Type ?? "?"} ${f.EventType ?? "?"} ${f.Action ?? "?"} ${(f.ExternalReferenceID ?? "").slice(-6)}${entry.violations.length ? " ✗ " + entry.violations[0] : ""}`);
-  if ("error" in d) return finish();
-  tenant?.postMessage({ agent: agentIndex, fields: f });
-  const ref = f.ExternalReferenceID ?? "";
-  let act = state.activities.find((a) => a.externalId === ref && ref);
-  if (!act && f.ActivityUUID) act = state.activities.find((a) => a.activityUUID === f.ActivityUUID);
-  switch (f.Action) {
-    case "NOTIFY":
-      if (act) act.externalId ??= ref;
-      screenPop(f);
-      break;
-    case "ACCEPT": {
-      const matches = searchRecords(records(), key(f));
-      if (!act) {
-        act = newActivity(f, at, matches.length === 1 ? matches[0] : undefined);
-        state.activities.push(act);
-        if (view.kind !== "pop" || view.fields.ExternalReferenceID !== ref) screenPop(f);
-      }
-      act.externalId = ref;
-      act.originalId = f.ExternalOriginalReferenceID;
-      act.acceptedAt ??= at;
-      act.status = "Open";
-      break;
-    }
-    case "END":
-      if (act && act.status !== "Completed") {
-        act.endedAt = at;
-        act.status = "Completed";
-      }
-      // The ringing or live interaction is over: the Live Activity pane no longer shows it.
-      if (livePop?.ExternalReferenceID === ref) livePop = undefined;
-      break;
-  }
+  const note = entry.violations.length ? " ✗ " + entry.violations[0] : entry.ignored ? ` (${entry.ignored})` : "";
+  trace(`SAP (${agentName})`, "sap", `${f.Type ?? "?"} ${f.EventType ?? "?"} ${f.Action ?? "?"} ${(f.ExternalReferenceID ?? "").slice(-6)}${note}`);
+  if (read) tenant?.postMessage({ agent: agentIndex, fields: read });
   finish();
 }
 
@@ -159,29 +134,12 @@ tenant?.addEventListener("message", (e: MessageEvent) => {
   sequence.check(m.fields);
   const ref = m.fields.ExternalReferenceID;
   const act = ref ? state.activities.find((a) => a.externalId === ref) : undefined;
-  if (m.fields.Action === "END" && act && act.status !== "Completed") {
+  if (closesActivity(variant, m.fields) && act && act.status !== "Completed") {
     act.endedAt = Date.now();
     act.status = "Completed";
     finish();
   }
 });
-
-function newActivity(f: Fields, at: number, match: CrmRecord | undefined): Activity {
-  const a: Activity = {
-    key: `act-${at}-${Math.random().toString(36).slice(2, 7)}`,
-    type: f.Type === "CALL" ? "Phone Call" : "Chat",
-    direction: f.EventType === "OUTBOUND" ? "Outbound" : "Inbound",
-    customer: match?.name ?? addressOf(f),
-    address: addressOf(f),
-    createdAt: at,
-    status: "Open",
-    notes: "",
-  };
-  if (match) a.recordId = match.id;
-  if (f.ChannelId) a.channelId = f.ChannelId;
-  if (f.ActivityUUID) a.activityUUID = f.ActivityUUID;
-  return a;
-}
 
 function finish(): void {
   save();
@@ -191,10 +149,7 @@ function finish(): void {
 
 /** What SAP does on an incoming interaction: identify the customer by ANI or e-mail. */
 function screenPop(f: Fields): void {
-  const hits = searchRecords(records(), key(f));
-  if (hits.length === 1) view = { kind: "record", id: hits[0]!.id };
-  else if (hits.length === 0) view = { kind: "new", fields: f };
-  else view = { kind: "pop", fields: f };
+  view = popView(records(), f, variant);
   livePop = f;
 }
 
@@ -362,7 +317,7 @@ function renderRecord(id: string): HTMLElement {
 }
 
 function renderPop(f: Fields): HTMLElement {
-  const hits = searchRecords(records(), key(f));
+  const hits = identify(records(), f, variant);
   return h("section", { id: "search-results" },
     h("div", { class: "pop-banner" }, `${hits.length} customers match ${addressOf(f)} — choose the one you are talking to`),
     h("h2", {}, "Search results"),
@@ -466,17 +421,24 @@ async function main(): Promise<void> {
   const agent = cfg.agents[agentIndex]!;
   agentName = agent.agentName;
   const desktop = cfg.desktops[agentIndex]!;
-  const q = new URLSearchParams({ sapOrigin: cfg.sap, channels: "whatsapp:WHATSAPP_1,sms:SMS_1", format });
+  const q = new URLSearchParams({ sapOrigin: cfg.sap, format });
+  // The setup check is configured as the admin's real connector would be: channels and CAD mapping
+  // only when this page's URL names them (`channels=…`, `cad=…`); the connector gets the sandbox's.
+  const channels = params.get("channels") ?? (checkMode ? null : "whatsapp:WHATSAPP_1,sms:SMS_1");
+  if (channels) q.set("channels", channels);
+  if (params.get("cad")) q.set("cad", params.get("cad")!);
   if (alongside) q.set("desktopOrigin", desktop);
   else q.set("desktopUrl", `${desktop}/`);
+  if (checkMode) q.set("check", "on");
   mashupFrame = h("iframe", { id: "cti", title: "Live Activity: Webex Contact Center connector", src: `${cfg.mashup}/sap-mashup/index.html?${q}`, allow: "microphone; camera; autoplay" });
   document.body.replaceChildren(
     h("header", { class: "shell" },
       h("span", { class: "logo" }, "SAP"),
       h("span", { class: "product" }, "Sales Cloud / Service Cloud"),
       h("span", { class: "badge", title: "This page imitates SAP's CTI integration for local testing. It is not SAP software." }, "SANDBOX — stand-in, not SAP"),
-      h("span", { class: "user" }, `${agentName} · ${alongside ? "desktop in its own window" : "desktop embedded"}${format === "xml" ? " · XML" : ""}`),
+      h("span", { class: "user" }, `${agentName} · ${checkMode ? "setup check" : alongside ? "desktop in its own window" : "desktop embedded"}${format === "xml" ? " · XML" : ""}${describeVariant(variant) ? ` · tenant: ${describeVariant(variant)}` : ""}`),
     ),
+    ...(parsedVariant.ok ? [] : [h("div", { class: "violations", id: "tenant-error", role: "alert" }, parsedVariant.error)]),
     h("div", { id: "violations", class: "violations", hidden: true }),
     h("div", { class: "layout" },
       h("div", { class: "crm" }, nav(), h("main", { id: "main" })),
@@ -491,6 +453,9 @@ async function main(): Promise<void> {
 (window as unknown as { sapSandbox: unknown }).sapSandbox = {
   state: () => state,
   view: () => view.kind,
+  /** The record shown, if any: what the agent sees after a pop. */
+  record: () => (view.kind === "record" ? view.id : undefined),
+  variant: () => variant,
 };
 
 void main();
