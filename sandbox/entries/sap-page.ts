@@ -10,25 +10,23 @@
  * One tenant, one CRM: customer records live in the sandbox server (sandbox/sap-host/crm-store.ts),
  * so every agent's SAP page finds a customer any agent created. This agent's payload log and
  * activities live in sessionStorage, so a reload of this page keeps what "SAP" already recorded.
+ *
+ * What a payload does is decided in sap-inbox.ts, on the tenant the `tenant` parameter describes
+ * (sandbox/sap-host/tenant-variant.ts); the CRM screens are sap-views.ts. `check=on` opens the
+ * mashup's setup check in the Live Activity pane instead of the connector.
  */
 import { SequenceChecker, type Fields } from "../sap-host/sap-contract";
 import { closesActivity, describeVariant, parseTenantVariant, DEFAULT_VARIANT } from "../sap-host/tenant-variant";
 import { CrmClient } from "./crm-client";
-import { displayPhone, type CrmRecord, type RecordKind } from "./crm-data";
+import { displayPhone, type CrmRecord } from "./crm-data";
 import { clock, h, loadConfig, trace, type PageConfig } from "./dom";
-import { liveLabel, titleOf, type SimLeg } from "./live-label";
-import { addressOf, identify, popView, receive, type InboxHost, type SapState as State } from "./sap-inbox";
-import { activityTable, payloadTable, type Activity } from "./sap-records";
+import { liveLabel, type SimLeg } from "./live-label";
+import { popView, receive, type InboxHost, type SapState as State } from "./sap-inbox";
+import type { Activity } from "./sap-records";
+import { renderActivities, renderList, renderNew, renderPayloads, renderPop, renderRecord, type Screens, type View } from "./sap-views";
 
 export type { Activity, LoggedPayload } from "./sap-records";
 
-type View =
-  | { kind: "list"; recordKind: RecordKind }
-  | { kind: "record"; id: string }
-  | { kind: "pop"; fields: Fields }
-  | { kind: "new"; fields: Fields }
-  | { kind: "activities" }
-  | { kind: "payloads" };
 
 const params = new URLSearchParams(location.search);
 const agentIndex = params.get("agent") === "2" ? 1 : 0;
@@ -256,146 +254,39 @@ async function refreshSimLegs(): Promise<void> {
   }
 }
 
+const screens: Screens = {
+  variant,
+  state: () => state,
+  records,
+  byId,
+  livePop: () => livePop,
+  mediaOf: (f) => simLegs.get(f.ExternalOriginalReferenceID ?? "")?.media,
+  show: (v) => {
+    view = v;
+    render();
+  },
+  setView: (v) => (view = v),
+  finish,
+  save,
+  clickToDial,
+  create: (body) => crm.create(body),
+};
+
 function renderView(): HTMLElement {
   switch (view.kind) {
     case "list":
-      return renderList(view.recordKind);
+      return renderList(screens, view.recordKind);
     case "record":
-      return renderRecord(view.id);
+      return renderRecord(screens, view.id);
     case "pop":
-      return renderPop(view.fields);
+      return renderPop(screens, view.fields);
     case "new":
-      return renderNew(view.fields);
+      return renderNew(screens, view.fields);
     case "activities":
-      return renderActivities();
+      return renderActivities(screens);
     case "payloads":
-      return renderPayloads();
+      return renderPayloads(screens);
   }
-}
-
-function recordLink(r: CrmRecord): HTMLElement {
-  return h("a", { href: "#", class: "record-link", "data-record": r.id, onclick: (e: Event) => {
-    e.preventDefault();
-    view = { kind: "record", id: r.id };
-    render();
-  } }, r.name);
-}
-
-function renderList(kind: RecordKind): HTMLElement {
-  const rows = records().filter((r) => r.kind === kind);
-  return h("section", { id: "record-list" },
-    h("h2", {}, `${kind === "Individual Customer" ? "Individual Customers" : kind + "s"}`),
-    h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "Name"), h("th", {}, "Company"), h("th", {}, "City"), h("th", {}, "Phone"), h("th", {}, "E-mail"))),
-      h("tbody", {}, rows.map((r) => h("tr", {}, h("td", {}, recordLink(r)), h("td", {}, r.company ?? ""), h("td", {}, r.city), h("td", {}, r.phones.map(displayPhone).join(", ")), h("td", {}, r.emails.join(", ")))))),
-  );
-}
-
-function renderRecord(id: string): HTMLElement {
-  const r = byId(id);
-  if (!r) return h("p", {}, "Record not found.");
-  const isLead = r.kind === "Lead";
-  const acts = state.activities.filter((a) => a.recordId === r.id);
-  return h("section", { id: "record", "data-record": r.id },
-    livePop ? h("div", { class: "pop-banner" }, `Customer identified · ${titleOf(livePop, simLegs.get(livePop.ExternalOriginalReferenceID ?? "")?.media)}`) : null,
-    h("h2", {}, r.name, " ", h("span", { class: "kind" }, r.kind)),
-    h("dl", {},
-      r.company ? [h("dt", {}, isLead ? "Company" : "Account"), h("dd", {}, r.company)] : null,
-      h("dt", {}, "City"), h("dd", {}, r.city),
-      h("dt", {}, "Phone"), h("dd", {}, r.phones.map((p) => isLead
-        ? h("a", { href: "#", class: "dial", "data-phone": p, title: "Click to dial", onclick: (e: Event) => {
-            e.preventDefault();
-            clickToDial(r, p);
-          } }, "☎ ", displayPhone(p))
-        : h("span", { class: "phone" }, displayPhone(p))).flatMap((x, i) => (i ? [" · ", x] : [x]))),
-      h("dt", {}, "E-mail"), h("dd", {}, r.emails.join(" · ")),
-      r.owner ? [h("dt", {}, "Owner"), h("dd", {}, r.owner)] : null,
-      h("dt", {}, "ID"), h("dd", {}, r.id),
-    ),
-    h("h3", {}, "Activities"),
-    acts.length ? activityTable(acts, activityLink, saveNotes) : h("p", { class: "muted" }, "No activities yet."),
-  );
-}
-
-function renderPop(f: Fields): HTMLElement {
-  const hits = identify(records(), f, variant);
-  return h("section", { id: "search-results" },
-    h("div", { class: "pop-banner" }, `${hits.length} customers match ${addressOf(f)} — choose the one you are talking to`),
-    h("h2", {}, "Search results"),
-    h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "Name"), h("th", {}, "Type"), h("th", {}, "Company"), h("th", {}, "City"))),
-      h("tbody", {}, hits.map((r) => h("tr", {}, h("td", {}, chooseLink(r, f)), h("td", {}, r.kind), h("td", {}, r.company ?? ""), h("td", {}, r.city))))),
-  );
-}
-
-/** Choosing a customer from the result list ties the interaction's activity to that customer, as SAP does. */
-function chooseLink(r: CrmRecord, f: Fields): HTMLElement {
-  const link = recordLink(r);
-  link.addEventListener("click", () => {
-    const act = state.activities.find((a) => a.externalId && a.externalId === f.ExternalReferenceID);
-    if (act) {
-      act.recordId = r.id;
-      act.customer = r.name;
-    }
-    finish();
-  });
-  return link;
-}
-
-function renderNew(f: Fields): HTMLElement {
-  const email = f.Type === "CHAT" ? f.Email ?? "" : "";
-  const phone = f.Type === "CHAT" ? "" : f.ANI ?? "";
-  const errors = h("div", { class: "form-errors", id: "new-customer-errors", role: "alert" });
-  const form = h("form", { id: "new-customer", onsubmit: (e: Event) => {
-    e.preventDefault();
-    const fd = new FormData(form);
-    const body = { name: String(fd.get("name") ?? ""), city: String(fd.get("city") ?? ""), phone: String(fd.get("phone") ?? ""), email: String(fd.get("email") ?? "") };
-    void crm.create(body).then((r) => {
-      if ("errors" in r) return void errors.replaceChildren(...r.errors.map((x) => h("div", {}, x)));
-      for (const a of state.activities) if (!a.recordId && (phone || email) && (a.address === phone || a.address === email)) {
-        a.recordId = r.id;
-        a.customer = r.name;
-      }
-      view = { kind: "record", id: r.id };
-      finish();
-    });
-  } },
-    h("label", {}, "Name", h("input", { name: "name", placeholder: "First and last name", required: true })),
-    h("label", {}, "Phone", h("input", { name: "phone", value: phone })),
-    h("label", {}, "E-mail", h("input", { name: "email", value: email })),
-    h("label", {}, "City", h("input", { name: "city" })),
-    errors,
-    h("button", { type: "submit" }, "Save individual customer"),
-  );
-  const address = addressOf(f);
-  // Without a usable number or address SAP has nothing to search by: an unknown customer, nothing prefilled.
-  const banner = address
-    ? h("div", { class: "pop-banner warn" }, `No customer found for ${address} — create one`)
-    : h("div", { class: "pop-banner warn", id: "unknown-customer" }, `Unknown customer: the ${f.Type === "CALL" ? "call" : "interaction"} came without a usable ${f.Type === "CHAT" ? "e-mail address" : "number"}, so there was nothing to search by. Search for the customer, or create one.`);
-  return h("section", { id: "new-record", "data-unknown": address ? "false" : "true" }, banner, h("h2", {}, "New Individual Customer"), form);
-}
-
-function renderActivities(): HTMLElement {
-  return h("section", { id: "activity-list" },
-    h("h2", {}, "Activities"),
-    state.activities.length ? activityTable(state.activities, activityLink, saveNotes) : h("p", { class: "muted" }, "No activities yet. Make a customer call in from an Agent Desktop's control panel."),
-  );
-}
-
-function renderPayloads(): HTMLElement {
-  return h("section", { id: "payload-log" },
-    h("h2", {}, "Payloads received from the CTI provider"),
-    h("p", { class: "muted" }, `Each is checked against the contract. Messages from other origins ignored: ${state.ignored}.`),
-    payloadTable(state.payloads),
-  );
-}
-
-function saveNotes(a: Activity, text: string): void {
-  a.notes = text;
-  save();
-}
-
-function activityLink(a: Activity): HTMLElement | string {
-  const r = a.recordId ? byId(a.recordId) : undefined;
-  return r ? recordLink(r) : a.customer;
 }
 
 function nav(): HTMLElement {
