@@ -58,6 +58,8 @@ async function runCheck(r: CheckRun, form: Record<string, string>, shots = false
     if ((await stageOf(r)) === "setup") {
       await r.check.locator("button[part=set-up]").click();
       await settledPayloads(r.page, (total += setup));
+      if (shots) await r.check.locator("button[part=send]").scrollIntoViewIfNeeded();
+      await shot("repeat");
       // The admin navigates away from the customer in SAP before the repeated NOTIFY.
       await r.page.click("#nav button[data-view=activities]");
     }
@@ -201,4 +203,12 @@ test("without sapOrigin the check does not start: the configuration error is sho
   expect((await sapState(r.page)).payloads).toEqual([]);
   s.errors.splice(0, s.errors.length, ...s.errors.filter((e) => !e.includes("configuration error: sapOrigin")));
   await r.page.close();
+});
+
+test("a tenant variant the stand-in does not know is named on the SAP page", async () => {
+  const page = await s.context.newPage();
+  await page.goto(`${s.sandbox.config.sap}/sap?agent=1&check=on&tenant=xml-only,json-only`);
+  await page.locator("#tenant-error").waitFor();
+  expect(await page.locator("#tenant-error").textContent()).toBe('tenant: "json-only" is not one of xml-only, end-direction, end-updateactivity, no-refocus, custom-none, custom-Custom_1, custom-Custom_2, custom-Custom_3, custom-Custom_4');
+  await page.close();
 });
