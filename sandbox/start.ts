@@ -42,6 +42,7 @@ export function banner(s: Sandbox): string {
     ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`),
     "",
     `Open ${s.url}`,
+    `Setup check (SAP admin): ${c.sap}/sap?agent=1&check=on (tenant variants: add &tenant=xml-only,end-direction,no-refocus)`,
     `Stop with Ctrl+C (or: kill ${process.pid}).`,
   ].join("\n");
 }

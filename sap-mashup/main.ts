@@ -109,6 +109,16 @@ export function startMashup(win: Window & typeof globalThis): MashupApp | undefi
     return undefined;
   }
   const config = parsed.config;
+  if (config.check) {
+    // The setup check instead of the connector: its own bundle, fetched only here (check/check-page.ts).
+    panel.remove();
+    const url = "./check-page.js"; // a variable, so the bundler leaves the import to the browser
+    (import(url) as Promise<typeof import("./check/check-page")>).then(
+      (m) => m.startCheck(win, config),
+      (e: unknown) => console.error(`[wxcc-sap mashup] the setup check did not load: ${(e as Error)?.message ?? String(e)}`),
+    );
+    return undefined;
+  }
   const alongside = !config.desktopUrl;
   let desktopWindow: Window | null = null;
   const app = new MashupApp(

@@ -53,6 +53,24 @@ export function languageBuildOptions(outdir: string): BuildOptions {
   };
 }
 
+/** The setup check's files: its page, and its messages per language besides English (check-lang-de.js, …). */
+export const CHECK_FILES = ["check-page.js", ...LANGUAGES.filter((l) => l !== "en").map((l) => `check-lang-${l}.js`)];
+
+/**
+ * The setup check (check/check-page.ts), which main.ts imports by URL only with `check=on`, and its
+ * catalogs (i18n/check/). Built apart from the page, without splitting: the agents' page shares no
+ * chunk with it and does not grow; the check carries its own copy of lit and @lit/localize.
+ */
+export function checkBuildOptions(outdir: string): BuildOptions {
+  return {
+    ...languageBuildOptions(outdir),
+    entryPoints: {
+      "check-page": join(__dirname, "check", "check-page.ts"),
+      ...Object.fromEntries(LANGUAGES.filter((l) => l !== "en").map((l) => [`check-lang-${l}`, join(__dirname, "i18n", "check", `${l}.ts`)])),
+    },
+  };
+}
+
 export function mashupBuildOptions(outdir: string): BuildOptions {
   return {
     ...PAGE_MODULES,

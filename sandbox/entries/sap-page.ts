@@ -10,35 +10,34 @@
  * One tenant, one CRM: customer records live in the sandbox server (sandbox/sap-host/crm-store.ts),
  * so every agent's SAP page finds a customer any agent created. This agent's payload log and
  * activities live in sessionStorage, so a reload of this page keeps what "SAP" already recorded.
+ *
+ * What a payload does is decided in sap-inbox.ts, on the tenant the `tenant` parameter describes
+ * (sandbox/sap-host/tenant-variant.ts); the CRM screens are sap-views.ts. `check=on` opens the
+ * mashup's setup check in the Live Activity pane instead of the connector.
  */
-import { SequenceChecker, checkPayload, decodeSapMessage, type Fields } from "../sap-host/sap-contract";
+import { SequenceChecker, type Fields } from "../sap-host/sap-contract";
+import { closesActivity, describeVariant, parseTenantVariant, DEFAULT_VARIANT } from "../sap-host/tenant-variant";
 import { CrmClient } from "./crm-client";
-import { displayPhone, searchRecords, type CrmRecord, type RecordKind } from "./crm-data";
+import { displayPhone, type CrmRecord } from "./crm-data";
 import { clock, h, loadConfig, trace, type PageConfig } from "./dom";
-import { liveLabel, titleOf, type SimLeg } from "./live-label";
-import { activityTable, payloadTable, type Activity, type LoggedPayload } from "./sap-records";
+import { liveLabel, type SimLeg } from "./live-label";
+import { popView, receive, type InboxHost, type SapState as State } from "./sap-inbox";
+import type { Activity } from "./sap-records";
+import { renderActivities, renderList, renderNew, renderPayloads, renderPop, renderRecord, type Screens, type View } from "./sap-views";
 
 export type { Activity, LoggedPayload } from "./sap-records";
 
-interface State {
-  payloads: LoggedPayload[];
-  activities: Activity[];
-  ignored: number;
-}
-
-type View =
-  | { kind: "list"; recordKind: RecordKind }
-  | { kind: "record"; id: string }
-  | { kind: "pop"; fields: Fields }
-  | { kind: "new"; fields: Fields }
-  | { kind: "activities" }
-  | { kind: "payloads" };
 
 const params = new URLSearchParams(location.search);
 const agentIndex = params.get("agent") === "2" ? 1 : 0;
 const alongside = params.get("topology") === "alongside";
 const format = params.get("format") === "xml" ? "xml" : "json";
-const KEY = `sap-sandbox-${agentIndex + 1}-${format}`;
+/** `check=on`: the Live Activity pane opens the mashup's setup check instead of the connector. */
+const checkMode = params.get("check") === "on";
+/** How this tenant behaves where real tenants differ (`tenant=xml-only,end-direction,…`). */
+const parsedVariant = parseTenantVariant(params.get("tenant"));
+const variant = parsedVariant.ok ? parsedVariant.variant : DEFAULT_VARIANT;
+const KEY = `sap-sandbox-${agentIndex + 1}-${format}${checkMode ? "-check" : ""}-${params.get("tenant") ?? ""}`;
 
 let cfg: PageConfig;
 let agentName = "";
@@ -74,14 +73,6 @@ let simLegs = new Map<string, SimLeg>();
 const byId = (id: string) => crm.byId(id);
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
 
-function key(f: Fields): { ani?: string; email?: string } {
-  return f.Type === "CHAT" ? { email: f.Email } : { ani: f.ANI };
-}
-
-function addressOf(f: Fields): string {
-  return (f.Type === "CHAT" ? f.Email : f.ANI) ?? "";
-}
-
 /** The fields SAP got for an activity, rebuilt from it (for its label). */
 function fieldsOf(a: Activity): Fields {
   const f: Fields = { Type: a.type === "Phone Call" ? "CALL" : a.channelId ? "MESSAGE" : "CHAT", EventType: a.direction.toUpperCase() };
@@ -93,51 +84,33 @@ function fieldsOf(a: Activity): Fields {
 
 // ---- payloads from the mashup ----
 
+const inbox: InboxHost = {
+  get state() {
+    return state;
+  },
+  variant,
+  sequence,
+  records,
+  pop: (f) => screenPop(f),
+  showingList: (ref) => view.kind === "pop" && view.fields.ExternalReferenceID === ref,
+  ended: (ref) => {
+    // The ringing or live interaction is over: the Live Activity pane no longer shows it.
+    if (livePop?.ExternalReferenceID === ref) livePop = undefined;
+  },
+};
+
 function onMessage(e: MessageEvent): void {
   if (e.origin !== cfg.mashup) {
     // SAP only listens to its configured CTI provider; anything else is ignored.
     if (e.data && typeof e.data === "object" && "payload" in e.data) state.ignored++;
     return;
   }
-  const at = Date.now();
-  const d = decodeSapMessage(e.data);
-  const entry: LoggedPayload = "error" in d ? { at, fields: {}, format: "invalid", violations: [d.error] } : { at, fields: d.fields, format: d.format, violations: [...checkPayload(d.fields), ...sequence.check(d.fields)] };
-  state.payloads.push(entry);
+  const { entry, read } = receive(inbox, e.data, Date.now());
   if (entry.violations.length > 0) console.error(`[SAP sandbox] payload violates the contract: ${entry.violations.join("; ")}`);
   const f = entry.fields;
-  trace(`SAP (${agentName})`, "sap", `${f.Type ?? "?"} ${f.EventType ?? "?"} ${f.Action ?? "?"} ${(f.ExternalReferenceID ?? "").slice(-6)}${entry.violations.length ? " ✗ " + entry.violations[0] : ""}`);
-  if ("error" in d) return finish();
-  tenant?.postMessage({ agent: agentIndex, fields: f });
-  const ref = f.ExternalReferenceID ?? "";
-  let act = state.activities.find((a) => a.externalId === ref && ref);
-  if (!act && f.ActivityUUID) act = state.activities.find((a) => a.activityUUID === f.ActivityUUID);
-  switch (f.Action) {
-    case "NOTIFY":
-      if (act) act.externalId ??= ref;
-      screenPop(f);
-      break;
-    case "ACCEPT": {
-      const matches = searchRecords(records(), key(f));
-      if (!act) {
-        act = newActivity(f, at, matches.length === 1 ? matches[0] : undefined);
-        state.activities.push(act);
-        if (view.kind !== "pop" || view.fields.ExternalReferenceID !== ref) screenPop(f);
-      }
-      act.externalId = ref;
-      act.originalId = f.ExternalOriginalReferenceID;
-      act.acceptedAt ??= at;
-      act.status = "Open";
-      break;
-    }
-    case "END":
-      if (act && act.status !== "Completed") {
-        act.endedAt = at;
-        act.status = "Completed";
-      }
-      // The ringing or live interaction is over: the Live Activity pane no longer shows it.
-      if (livePop?.ExternalReferenceID === ref) livePop = undefined;
-      break;
-  }
+  const note = entry.violations.length ? " ✗ " + entry.violations[0] : entry.ignored ? ` (${entry.ignored})` : "";
+  trace(`SAP (${agentName})`, "sap", `${f.Type ?? "?"} ${f.EventType ?? "?"} ${f.Action ?? "?"} ${(f.ExternalReferenceID ?? "").slice(-6)}${note}`);
+  if (read) tenant?.postMessage({ agent: agentIndex, fields: read });
   finish();
 }
 
@@ -159,29 +132,12 @@ tenant?.addEventListener("message", (e: MessageEvent) => {
   sequence.check(m.fields);
   const ref = m.fields.ExternalReferenceID;
   const act = ref ? state.activities.find((a) => a.externalId === ref) : undefined;
-  if (m.fields.Action === "END" && act && act.status !== "Completed") {
+  if (closesActivity(variant, m.fields) && act && act.status !== "Completed") {
     act.endedAt = Date.now();
     act.status = "Completed";
     finish();
   }
 });
-
-function newActivity(f: Fields, at: number, match: CrmRecord | undefined): Activity {
-  const a: Activity = {
-    key: `act-${at}-${Math.random().toString(36).slice(2, 7)}`,
-    type: f.Type === "CALL" ? "Phone Call" : "Chat",
-    direction: f.EventType === "OUTBOUND" ? "Outbound" : "Inbound",
-    customer: match?.name ?? addressOf(f),
-    address: addressOf(f),
-    createdAt: at,
-    status: "Open",
-    notes: "",
-  };
-  if (match) a.recordId = match.id;
-  if (f.ChannelId) a.channelId = f.ChannelId;
-  if (f.ActivityUUID) a.activityUUID = f.ActivityUUID;
-  return a;
-}
 
 function finish(): void {
   save();
@@ -191,10 +147,7 @@ function finish(): void {
 
 /** What SAP does on an incoming interaction: identify the customer by ANI or e-mail. */
 function screenPop(f: Fields): void {
-  const hits = searchRecords(records(), key(f));
-  if (hits.length === 1) view = { kind: "record", id: hits[0]!.id };
-  else if (hits.length === 0) view = { kind: "new", fields: f };
-  else view = { kind: "pop", fields: f };
+  view = popView(records(), f, variant);
   livePop = f;
 }
 
@@ -301,146 +254,39 @@ async function refreshSimLegs(): Promise<void> {
   }
 }
 
+const screens: Screens = {
+  variant,
+  state: () => state,
+  records,
+  byId,
+  livePop: () => livePop,
+  mediaOf: (f) => simLegs.get(f.ExternalOriginalReferenceID ?? "")?.media,
+  show: (v) => {
+    view = v;
+    render();
+  },
+  setView: (v) => (view = v),
+  finish,
+  save,
+  clickToDial,
+  create: (body) => crm.create(body),
+};
+
 function renderView(): HTMLElement {
   switch (view.kind) {
     case "list":
-      return renderList(view.recordKind);
+      return renderList(screens, view.recordKind);
     case "record":
-      return renderRecord(view.id);
+      return renderRecord(screens, view.id);
     case "pop":
-      return renderPop(view.fields);
+      return renderPop(screens, view.fields);
     case "new":
-      return renderNew(view.fields);
+      return renderNew(screens, view.fields);
     case "activities":
-      return renderActivities();
+      return renderActivities(screens);
     case "payloads":
-      return renderPayloads();
+      return renderPayloads(screens);
   }
-}
-
-function recordLink(r: CrmRecord): HTMLElement {
-  return h("a", { href: "#", class: "record-link", "data-record": r.id, onclick: (e: Event) => {
-    e.preventDefault();
-    view = { kind: "record", id: r.id };
-    render();
-  } }, r.name);
-}
-
-function renderList(kind: RecordKind): HTMLElement {
-  const rows = records().filter((r) => r.kind === kind);
-  return h("section", { id: "record-list" },
-    h("h2", {}, `${kind === "Individual Customer" ? "Individual Customers" : kind + "s"}`),
-    h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "Name"), h("th", {}, "Company"), h("th", {}, "City"), h("th", {}, "Phone"), h("th", {}, "E-mail"))),
-      h("tbody", {}, rows.map((r) => h("tr", {}, h("td", {}, recordLink(r)), h("td", {}, r.company ?? ""), h("td", {}, r.city), h("td", {}, r.phones.map(displayPhone).join(", ")), h("td", {}, r.emails.join(", ")))))),
-  );
-}
-
-function renderRecord(id: string): HTMLElement {
-  const r = byId(id);
-  if (!r) return h("p", {}, "Record not found.");
-  const isLead = r.kind === "Lead";
-  const acts = state.activities.filter((a) => a.recordId === r.id);
-  return h("section", { id: "record", "data-record": r.id },
-    livePop ? h("div", { class: "pop-banner" }, `Customer identified · ${titleOf(livePop, simLegs.get(livePop.ExternalOriginalReferenceID ?? "")?.media)}`) : null,
-    h("h2", {}, r.name, " ", h("span", { class: "kind" }, r.kind)),
-    h("dl", {},
-      r.company ? [h("dt", {}, isLead ? "Company" : "Account"), h("dd", {}, r.company)] : null,
-      h("dt", {}, "City"), h("dd", {}, r.city),
-      h("dt", {}, "Phone"), h("dd", {}, r.phones.map((p) => isLead
-        ? h("a", { href: "#", class: "dial", "data-phone": p, title: "Click to dial", onclick: (e: Event) => {
-            e.preventDefault();
-            clickToDial(r, p);
-          } }, "☎ ", displayPhone(p))
-        : h("span", { class: "phone" }, displayPhone(p))).flatMap((x, i) => (i ? [" · ", x] : [x]))),
-      h("dt", {}, "E-mail"), h("dd", {}, r.emails.join(" · ")),
-      r.owner ? [h("dt", {}, "Owner"), h("dd", {}, r.owner)] : null,
-      h("dt", {}, "ID"), h("dd", {}, r.id),
-    ),
-    h("h3", {}, "Activities"),
-    acts.length ? activityTable(acts, activityLink, saveNotes) : h("p", { class: "muted" }, "No activities yet."),
-  );
-}
-
-function renderPop(f: Fields): HTMLElement {
-  const hits = searchRecords(records(), key(f));
-  return h("section", { id: "search-results" },
-    h("div", { class: "pop-banner" }, `${hits.length} customers match ${addressOf(f)} — choose the one you are talking to`),
-    h("h2", {}, "Search results"),
-    h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "Name"), h("th", {}, "Type"), h("th", {}, "Company"), h("th", {}, "City"))),
-      h("tbody", {}, hits.map((r) => h("tr", {}, h("td", {}, chooseLink(r, f)), h("td", {}, r.kind), h("td", {}, r.company ?? ""), h("td", {}, r.city))))),
-  );
-}
-
-/** Choosing a customer from the result list ties the interaction's activity to that customer, as SAP does. */
-function chooseLink(r: CrmRecord, f: Fields): HTMLElement {
-  const link = recordLink(r);
-  link.addEventListener("click", () => {
-    const act = state.activities.find((a) => a.externalId && a.externalId === f.ExternalReferenceID);
-    if (act) {
-      act.recordId = r.id;
-      act.customer = r.name;
-    }
-    finish();
-  });
-  return link;
-}
-
-function renderNew(f: Fields): HTMLElement {
-  const email = f.Type === "CHAT" ? f.Email ?? "" : "";
-  const phone = f.Type === "CHAT" ? "" : f.ANI ?? "";
-  const errors = h("div", { class: "form-errors", id: "new-customer-errors", role: "alert" });
-  const form = h("form", { id: "new-customer", onsubmit: (e: Event) => {
-    e.preventDefault();
-    const fd = new FormData(form);
-    const body = { name: String(fd.get("name") ?? ""), city: String(fd.get("city") ?? ""), phone: String(fd.get("phone") ?? ""), email: String(fd.get("email") ?? "") };
-    void crm.create(body).then((r) => {
-      if ("errors" in r) return void errors.replaceChildren(...r.errors.map((x) => h("div", {}, x)));
-      for (const a of state.activities) if (!a.recordId && (phone || email) && (a.address === phone || a.address === email)) {
-        a.recordId = r.id;
-        a.customer = r.name;
-      }
-      view = { kind: "record", id: r.id };
-      finish();
-    });
-  } },
-    h("label", {}, "Name", h("input", { name: "name", placeholder: "First and last name", required: true })),
-    h("label", {}, "Phone", h("input", { name: "phone", value: phone })),
-    h("label", {}, "E-mail", h("input", { name: "email", value: email })),
-    h("label", {}, "City", h("input", { name: "city" })),
-    errors,
-    h("button", { type: "submit" }, "Save individual customer"),
-  );
-  const address = addressOf(f);
-  // Without a usable number or address SAP has nothing to search by: an unknown customer, nothing prefilled.
-  const banner = address
-    ? h("div", { class: "pop-banner warn" }, `No customer found for ${address} — create one`)
-    : h("div", { class: "pop-banner warn", id: "unknown-customer" }, `Unknown customer: the ${f.Type === "CALL" ? "call" : "interaction"} came without a usable ${f.Type === "CHAT" ? "e-mail address" : "number"}, so there was nothing to search by. Search for the customer, or create one.`);
-  return h("section", { id: "new-record", "data-unknown": address ? "false" : "true" }, banner, h("h2", {}, "New Individual Customer"), form);
-}
-
-function renderActivities(): HTMLElement {
-  return h("section", { id: "activity-list" },
-    h("h2", {}, "Activities"),
-    state.activities.length ? activityTable(state.activities, activityLink, saveNotes) : h("p", { class: "muted" }, "No activities yet. Make a customer call in from an Agent Desktop's control panel."),
-  );
-}
-
-function renderPayloads(): HTMLElement {
-  return h("section", { id: "payload-log" },
-    h("h2", {}, "Payloads received from the CTI provider"),
-    h("p", { class: "muted" }, `Each is checked against the contract. Messages from other origins ignored: ${state.ignored}.`),
-    payloadTable(state.payloads),
-  );
-}
-
-function saveNotes(a: Activity, text: string): void {
-  a.notes = text;
-  save();
-}
-
-function activityLink(a: Activity): HTMLElement | string {
-  const r = a.recordId ? byId(a.recordId) : undefined;
-  return r ? recordLink(r) : a.customer;
 }
 
 function nav(): HTMLElement {
@@ -466,17 +312,24 @@ async function main(): Promise<void> {
   const agent = cfg.agents[agentIndex]!;
   agentName = agent.agentName;
   const desktop = cfg.desktops[agentIndex]!;
-  const q = new URLSearchParams({ sapOrigin: cfg.sap, channels: "whatsapp:WHATSAPP_1,sms:SMS_1", format });
+  const q = new URLSearchParams({ sapOrigin: cfg.sap, format });
+  // The setup check is configured as the admin's real connector would be: channels and CAD mapping
+  // only when this page's URL names them (`channels=…`, `cad=…`); the connector gets the sandbox's.
+  const channels = params.get("channels") ?? (checkMode ? null : "whatsapp:WHATSAPP_1,sms:SMS_1");
+  if (channels) q.set("channels", channels);
+  if (params.get("cad")) q.set("cad", params.get("cad")!);
   if (alongside) q.set("desktopOrigin", desktop);
   else q.set("desktopUrl", `${desktop}/`);
+  if (checkMode) q.set("check", "on");
   mashupFrame = h("iframe", { id: "cti", title: "Live Activity: Webex Contact Center connector", src: `${cfg.mashup}/sap-mashup/index.html?${q}`, allow: "microphone; camera; autoplay" });
   document.body.replaceChildren(
     h("header", { class: "shell" },
       h("span", { class: "logo" }, "SAP"),
       h("span", { class: "product" }, "Sales Cloud / Service Cloud"),
       h("span", { class: "badge", title: "This page imitates SAP's CTI integration for local testing. It is not SAP software." }, "SANDBOX — stand-in, not SAP"),
-      h("span", { class: "user" }, `${agentName} · ${alongside ? "desktop in its own window" : "desktop embedded"}${format === "xml" ? " · XML" : ""}`),
+      h("span", { class: "user" }, `${agentName} · ${checkMode ? "setup check" : alongside ? "desktop in its own window" : "desktop embedded"}${format === "xml" ? " · XML" : ""}${describeVariant(variant) ? ` · tenant: ${describeVariant(variant)}` : ""}`),
     ),
+    ...(parsedVariant.ok ? [] : [h("div", { class: "violations", id: "tenant-error", role: "alert" }, parsedVariant.error)]),
     h("div", { id: "violations", class: "violations", hidden: true }),
     h("div", { class: "layout" },
       h("div", { class: "crm" }, nav(), h("main", { id: "main" })),
@@ -491,6 +344,9 @@ async function main(): Promise<void> {
 (window as unknown as { sapSandbox: unknown }).sapSandbox = {
   state: () => state,
   view: () => view.kind,
+  /** The record shown, if any: what the agent sees after a pop. */
+  record: () => (view.kind === "record" ? view.id : undefined),
+  variant: () => variant,
 };
 
 void main();

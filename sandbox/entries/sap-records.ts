@@ -30,6 +30,8 @@ export interface LoggedPayload {
   fields: Fields;
   format: string;
   violations: string[];
+  /** Why the tenant did not read it (sandbox/sap-host/tenant-variant.ts), e.g. JSON on an XML-only tenant. */
+  ignored?: string;
 }
 
 /**
@@ -74,5 +76,5 @@ export function payloadTable(payloads: readonly LoggedPayload[]): HTMLElement {
     h("tbody", {}, [...payloads].reverse().map((p) => h("tr", { class: p.violations.length ? "bad" : "" },
       h("td", { "data-label": "Time" }, clock(p.at)), h("td", { "data-label": "Format" }, p.format),
       h("td", { class: "fields", "data-label": "Fields" }, h("div", {}, Object.entries(p.fields).map(([k, v]) => h("div", {}, h("b", {}, k), " ", v)))),
-      h("td", { class: "check", "data-label": "Check" }, p.violations.length ? p.violations.join("; ") : "✓ OK"))))));
+      h("td", { class: "check", "data-label": "Check" }, p.violations.length ? p.violations.join("; ") : p.ignored ? `✓ OK, ${p.ignored}` : "✓ OK"))))));
 }

@@ -59,7 +59,8 @@ export function checkPayload(f: Fields): string[] {
   const { Type, EventType, Action } = f;
   if (!Type || !["CALL", "CHAT", "MESSAGE"].includes(Type)) out.push(`Type "${Type ?? ""}" is not CALL, CHAT or MESSAGE`);
   if (!Action || !["NOTIFY", "ACCEPT", "END"].includes(Action)) out.push(`Action "${Action ?? ""}" is not NOTIFY, ACCEPT or END`);
-  if (Action === "END" && EventType !== "UPDATEACTIVITY") out.push("END must have EventType UPDATEACTIVITY");
+  // END is written as UPDATEACTIVITY (the default) or, with `endForm=direction`, with the leg's own direction.
+  if (Action === "END" && EventType !== "UPDATEACTIVITY" && EventType !== "INBOUND" && EventType !== "OUTBOUND") out.push("END must have EventType UPDATEACTIVITY, INBOUND or OUTBOUND");
   if ((Action === "NOTIFY" || Action === "ACCEPT") && EventType !== "INBOUND" && EventType !== "OUTBOUND") out.push(`${Action} must have EventType INBOUND or OUTBOUND`);
   for (const id of ["ExternalReferenceID", "ExternalOriginalReferenceID"]) {
     const v = f[id];

@@ -1,0 +1,81 @@
+/**
+ * The setup check's messages (issue 15), in English: the source and the fallback. Apart from the
+ * pane's catalog (../en.ts) because only an admin running the check needs them: they travel in the
+ * check's own files (dist/sap-mashup/check-page.js, check-lang-<tag>.js), so the agents' page and
+ * its language files do not grow. Same rules as ../en.ts: numbered placeholders, which a
+ * translation may reorder; SAP's own field and event names (ExternalReferenceID, END, Custom_n)
+ * stay as SAP writes them.
+ */
+export const checkEn = {
+  "check.title": "Setup check",
+  "check.intro": "This check finds out, on your own SAP tenant, how SAP handles what the connector sends: screen pops, activities and how they are closed, a repeated notification, chats, messaging channels and Custom fields. It takes about ten minutes and needs neither Webex nor the Agent Desktop.",
+  "check.safety": "It sends something to SAP only when you press a button, only the payloads it shows you, and it never dials. Every activity it creates has an ExternalReferenceID starting with {0}, so you can find and delete them afterwards.",
+  "check.notInSap": "This page is not inside SAP, so the check cannot send anything. Open it as the CTI provider URL in SAP.",
+  "check.form.heading": "Test data",
+  "check.form.phone": "Phone number of a test customer who exists in SAP",
+  "check.form.unknownPhone": "A phone number that no customer in SAP has",
+  "check.form.email": "E-mail address of the test customer (optional: without it, the chat step is skipped)",
+  "check.form.custom": "Value of {0} that identifies the test customer (optional: without it, this step is skipped)",
+  "check.form.e164Hint": "In international form: + and the country code, then the number, without spaces (for example +14155550132).",
+  "check.form.start": "Start the check",
+  "check.error.phone": "“{0}” is not a phone number in international form: + and the country code, then the number, without spaces.",
+  "check.error.samePhone": "The second number must differ from the test customer's.",
+  "check.error.email": "“{0}” is not an e-mail address.",
+  "check.step.counter": "Step {0}",
+  "check.step.pop": "Screen pop by phone number",
+  "check.step.popXml": "Screen pop by phone number, as XML",
+  "check.step.popUnknown": "Screen pop with a number that matches nothing",
+  "check.step.accept": "An accepted call creates an activity",
+  "check.step.end": "Ending the call closes the activity ({0})",
+  "check.step.repeatNotify": "A repeated notification brings the customer back",
+  "check.step.chat": "Chat by e-mail address",
+  "check.step.message": "Message on the channel {0}",
+  "check.step.custom": "Identification by {0}",
+  "check.expect.opens-customer": "SAP opens the test customer's record.",
+  "check.expect.unknown-customer": "SAP finds no customer: it offers to create one, with the number filled in.",
+  "check.expect.phone-activity": "SAP creates a Phone Call activity for the test customer and shows it as open.",
+  "check.expect.activity-closed": "SAP shows that Phone Call activity as completed.",
+  "check.expect.back-to-customer": "SAP brings the test customer's record to the front again.",
+  "check.expect.chat-activity": "SAP opens the test customer, found by the e-mail address, and creates a Chat activity.",
+  "check.expect.message-activity": "SAP opens the test customer and creates an activity for the message on this channel.",
+  "check.expect.finds-customer": "SAP opens the test customer's record, found by this field alone.",
+  "check.expectHeading": "What SAP should do",
+  "check.willSend": "What is sent ({0})",
+  "check.afterwards": "Sent after your answer, to close what this step opened",
+  "check.setupText": "First, this opens a call with the test customer and accepts it:",
+  "check.action.setUp": "Open the call",
+  "check.prepareText": "Now go to another screen in SAP (for example the list of accounts), away from the test customer. Then send the same notification again.",
+  "check.action.prepared": "I navigated away, send again",
+  "check.action.send": "Send",
+  "check.question": "Did SAP do what is described?",
+  "check.answer.yes": "Yes, as described",
+  "check.answer.no": "No",
+  "check.answer.other": "Something else",
+  "check.note": "Note (optional): what did SAP do?",
+  "check.sent": "Sent. Look at SAP, then answer.",
+  "check.result.heading": "Result",
+  "check.found.format": "Payload format",
+  "check.found.endForm": "END form",
+  "check.found.follow": "Repeated notification brings the customer back (followSelection)",
+  "check.found.chat": "Chat by e-mail address",
+  "check.found.message": "Messaging channel",
+  "check.found.custom": "Identification by {0}",
+  "check.value.works": "works",
+  "check.value.fails": "does not work",
+  "check.value.unproven": "not proven",
+  "check.url.heading": "Recommended mashup URL",
+  "check.url.hint": "Set this URL as the CTI provider URL in SAP: it has the settings that worked on this tenant.",
+  "check.action.copy": "Copy",
+  "check.copied": "Copied.",
+  "check.copyFailed": "The browser did not allow copying: select the text and copy it yourself.",
+  "check.report.heading": "Report",
+  "check.report.hint": "Numbers and addresses are masked, so you can pass the report on to support.",
+  "check.action.download": "Download (.txt)",
+  "check.delete.heading": "Test activities to delete in SAP",
+  "check.delete.hint": "Search SAP's activities for an ExternalReferenceID starting with {0} and delete these:",
+};
+
+/** A message of the check's catalog. */
+export type CheckMessageId = keyof typeof checkEn;
+/** A translated check catalog: every message, same ids, same placeholders. */
+export type CheckCatalog = Record<CheckMessageId, string>;
