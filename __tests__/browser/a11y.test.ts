@@ -11,21 +11,15 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { Frame } from "playwright-core";
 import { AGENTS } from "../../sandbox/server";
 import { THEMES } from "../../sap-mashup/look";
-import { act, hostRequests, sim, sleep, stage, waitTask, type Stage } from "./browser-support";
+import { act, hostRequests, sim, sleep, waitTask, type Stage, useStage } from "./browser-support";
 import { clickToDial, mashupQuery, openPane, panelText, panelTextNow, raiseFiveNotices, type Pane } from "./pane-support";
 
 jest.setTimeout(180_000);
 const A1 = AGENTS[0]!.agentId;
 
 let s: Stage;
-
-beforeAll(async () => {
-  s = await stage();
-});
-
-afterAll(async () => {
-  await s?.close();
-});
+// A configuration error is one of the states checked: it logs to the console on purpose.
+useStage((x) => (s = x), { consoleErrors: "allowed" });
 
 /** WCAG 2.1 A and AA violations in the mashup (the framed desktop is not ours), as "rule: target" lines. */
 async function violations(pane: Pane): Promise<string[]> {

@@ -90,6 +90,32 @@ export async function stage(options: StageOptions = {}): Promise<Stage> {
   };
 }
 
+export interface StageUse extends StageOptions {
+  /** "checked" (default): every test ends by finding no console error in any page or frame. */
+  consoleErrors?: "checked" | "allowed";
+}
+
+/**
+ * The sandbox and Chromium for a whole test file: started before its first test (`set` gets the
+ * stage), closed after its last; by default each test ends with no console error seen. Hooks a
+ * file adds after this run after it, so they can use the stage.
+ */
+export function useStage(set: (s: Stage) => void, o: StageUse = {}): void {
+  let current: Stage | undefined;
+  beforeAll(async () => {
+    current = await stage(o);
+    set(current);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  if (o.consoleErrors !== "allowed") {
+    afterEach(() => {
+      expect(current?.errors).toEqual([]);
+    });
+  }
+}
+
 function watch(page: Page, errors: string[]): void {
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(`${m.location().url}: ${m.text()}`);

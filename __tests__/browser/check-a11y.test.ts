@@ -7,20 +7,12 @@
  */
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Frame, Page } from "playwright-core";
-import { frameOf, stage, type Stage } from "./browser-support";
+import { frameOf, type Stage, useStage } from "./browser-support";
 
 jest.setTimeout(120_000);
 
 let s: Stage;
-beforeAll(async () => {
-  s = await stage();
-});
-afterAll(async () => {
-  await s?.close();
-});
-afterEach(() => {
-  expect(s.errors).toEqual([]);
-});
+useStage((x) => (s = x));
 
 /** A page on SAP's origin whose whole 360×640 pane is the mashup in check mode (as SAP's Live Activity pane). */
 async function openPane(params: Record<string, string>): Promise<{ page: Page; mashup: Frame }> {

@@ -8,21 +8,13 @@
  * screenshots in docs/screenshots/check-*.png are taken here, in SAP's 360 px pane.
  */
 import { join } from "node:path";
-import { frameOf, sapState, sleep, stage, SCREENSHOTS, type Stage } from "./browser-support";
+import { frameOf, sapState, sleep, SCREENSHOTS, type Stage, useStage } from "./browser-support";
 import { judge, openCheck, phases, settledPayloads, shown, stageOf, stepOf, type CheckRun } from "./check-support";
 
 jest.setTimeout(120_000);
 
 let s: Stage;
-beforeAll(async () => {
-  s = await stage();
-});
-afterAll(async () => {
-  await s?.close();
-});
-afterEach(() => {
-  expect(s.errors).toEqual([]);
-});
+useStage((x) => (s = x));
 
 const MARIA = { id: "1000121", phone: "+14155550132", email: "maria.lopez@sunrisefoods.example" };
 const UNKNOWN = "+12025550199";

@@ -5,17 +5,12 @@
  * each on its own origin, so every postMessage crosses origins exactly as in production.
  */
 import { AGENTS } from "../../sandbox/server";
-import { act, hostRequests, openSap, sapState, sim, stage, summary, waitPayloads, waitTask, type Stage } from "./browser-support";
+import { act, hostRequests, openSap, sapState, sim, summary, waitPayloads, waitTask, type Stage, useStage } from "./browser-support";
 import { goAvailable } from "./sandbox-flow";
 
 jest.setTimeout(60_000);
 let s: Stage;
-beforeAll(async () => {
-  s = await stage();
-});
-afterAll(async () => {
-  await s?.close();
-});
+useStage((x) => (s = x));
 
 const agent1 = AGENTS[0]!.agentId;
 

@@ -8,19 +8,15 @@ import type { Frame } from "playwright-core";
 import { AGENTS } from "../../sandbox/server";
 import { en, type MessageId } from "../../sap-mashup/i18n/en";
 import { LANGUAGES, type Catalog, type Language } from "../../sap-mashup/i18n/localize";
-import { act, sim, stage, waitTask, type Stage } from "./browser-support";
+import { act, sim, waitTask, type Stage, useStage } from "./browser-support";
 import { openPane, panelText, raiseFiveNotices } from "./pane-support";
 
 jest.setTimeout(120_000);
 const A1 = AGENTS[0]!.agentId;
 
 let s: Stage;
-beforeAll(async () => {
-  s = await stage();
-});
-afterAll(async () => {
-  await s?.close();
-});
+// The configuration-error state is checked too, and it logs its reason to the console on purpose.
+useStage((x) => (s = x), { consoleErrors: "allowed" });
 
 const catalogOf = (lang: Language): Record<MessageId, string> =>
   lang === "en" ? en : ((require(`../../sap-mashup/i18n/locales/${lang}`) as { templates: Catalog }).templates as Record<MessageId, string>);

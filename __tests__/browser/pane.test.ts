@@ -8,16 +8,16 @@
 import { join } from "node:path";
 import { AGENTS } from "../../sandbox/server";
 import { THEMES } from "../../sap-mashup/look";
-import { SCREENSHOTS, act, sim, stage, waitTask, type Stage } from "./browser-support";
+import { SCREENSHOTS, act, sim, waitTask, type Stage, useStage } from "./browser-support";
 import { openPane, panelText, raiseFiveNotices, type Pane } from "./pane-support";
 
 jest.setTimeout(120_000);
 const A1 = AGENTS[0]!.agentId;
 
 let s: Stage;
+useStage((x) => (s = x), { consoleErrors: "allowed" });
 
 beforeAll(async () => {
-  s = await stage();
   // Two conversations live for agent 1: a call and a chat, both accepted.
   const pane = await openPane(s, { width: 420, height: 900 });
   const call = (await sim(s, "inbound", { from: "+14155550132", to: A1 })) as string;
@@ -28,10 +28,6 @@ beforeAll(async () => {
   await act(pane.desktop!, "accept", chat);
   await waitTask(pane.desktop!, chat, "AgentContactAssigned");
   await pane.close();
-});
-
-afterAll(async () => {
-  await s?.close();
 });
 
 const SIZES = [

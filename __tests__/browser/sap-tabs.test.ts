@@ -8,22 +8,14 @@
  */
 import type { Frame, Page } from "playwright-core";
 import { AGENTS } from "../../sandbox/server";
-import { act, frameOf, openAlongsideDesktop, openSap, perLeg, sapState, sim, sleep, stage, waitLinked, waitPayloads, waitTask, type SapState, type Stage } from "./browser-support";
+import { act, frameOf, openAlongsideDesktop, openSap, perLeg, sapState, sim, sleep, waitLinked, waitPayloads, waitTask, type SapState, type Stage, useStage } from "./browser-support";
 import { goAvailable } from "./sandbox-flow";
 
 jest.setTimeout(120_000);
 const A1 = AGENTS[0]!.agentId;
 
 let s: Stage;
-beforeAll(async () => {
-  s = await stage();
-});
-afterAll(async () => {
-  await s?.close();
-});
-afterEach(() => {
-  expect(s.errors).toEqual([]);
-});
+useStage((x) => (s = x));
 
 const panelStatus = (mashup: Frame) => mashup.evaluate(() => (document.querySelector("wxcc-sap-panel") as unknown as { status?: string } | null)?.status);
 

@@ -10,7 +10,7 @@
  */
 import type { Frame, Page } from "playwright-core";
 import { AGENTS } from "../../sandbox/server";
-import { act, frameOf, openAlongsideDesktop, perLeg, sapState, sim, sleep, stage, waitPayloads, waitTask, type Stage } from "./browser-support";
+import { act, frameOf, openAlongsideDesktop, perLeg, sapState, sim, sleep, waitPayloads, waitTask, type Stage, useStage } from "./browser-support";
 import { goAvailable } from "./sandbox-flow";
 import { END_ACK_GRACE_MS } from "../../sap-mashup/desktop-link";
 
@@ -18,15 +18,7 @@ jest.setTimeout(120_000);
 const A1 = AGENTS[0]!.agentId;
 
 let s: Stage;
-beforeAll(async () => {
-  s = await stage({ thirdPartyStorage: "blocked" });
-});
-afterAll(async () => {
-  await s?.close();
-});
-afterEach(() => {
-  expect(s.errors).toEqual([]);
-});
+useStage((x) => (s = x), { thirdPartyStorage: "blocked" });
 
 
 /** The (new) mashup frame once its status line says linked; frames detaching mid-reload are skipped. */

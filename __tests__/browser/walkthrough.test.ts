@@ -12,7 +12,7 @@
 import { join } from "node:path";
 import type { Frame, Page } from "playwright-core";
 import { AGENTS } from "../../sandbox/server";
-import { SCREENSHOTS, act, frameOf, sapFrame, sapState, sim, sleep, stage, summary, waitLinked, waitPayloads, waitTask, type SapState, type Stage } from "./browser-support";
+import { SCREENSHOTS, act, frameOf, sapFrame, sapState, sim, sleep, summary, waitLinked, waitPayloads, waitTask, type SapState, type Stage, useStage } from "./browser-support";
 
 jest.setTimeout(90_000);
 const [A1, A2] = [AGENTS[0]!.agentId, AGENTS[1]!.agentId];
@@ -27,8 +27,9 @@ let desk2: Frame;
 let n1 = 0;
 let n2 = 0;
 
+useStage((x) => (s = x));
+
 beforeAll(async () => {
-  s = await stage();
   flow = await s.context.newPage();
   await flow.setViewportSize({ width: 1600, height: 1000 });
   await flow.goto(s.sandbox.url);
@@ -44,13 +45,6 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  await s?.close();
-});
-
-afterEach(() => {
-  expect(s.errors).toEqual([]);
-});
 
 async function newPayloads(frame: Frame, before: number, count: number): Promise<SapState["payloads"]> {
   const st = await waitPayloads(frame, before + count);
