@@ -155,12 +155,10 @@ export function startMashup(win: Window & typeof globalThis): MashupApp | undefi
   panel.addEventListener("dismiss-notice", (e) => app.dismissNotice((e as CustomEvent<{ id: number }>).detail.id));
   panel.addEventListener("take-over", () => {
     app.takeOver();
-    // Alongside: this click may reach the desktop window the other tab opened (a user gesture
-    // lets `open("", name)` return it); without one the agent opens it with the button.
-    if (!alongside || desktopWindow) return;
-    desktopWindow = findDesktopWindow(win);
-    if (desktopWindow) app.attachDesktop(desktopWindow);
-    else panel.status = "no-desktop-window";
+    // Alongside: a desktop window this tab opened is linked again at once. One another tab opened
+    // cannot be reached from here (browsers keep named windows per tab: `open("", name)` would
+    // only make a blank one), so the agent opens the desktop from this tab with the button.
+    if (alongside && !desktopWindow) panel.status = "no-desktop-window";
   });
   panel.addEventListener("sign-out", (e) => {
     void busy(panel, app.signOut((e as CustomEvent<{ reason: string }>).detail.reason));

@@ -49,7 +49,7 @@ export function agentStateFrom(data: Record<string, unknown>, agentId?: string, 
   const name = s(data.agentName);
   if (name) state.name = name.slice(0, 256);
   const language = s(extras.language);
-  if (language && /^[A-Za-z]{1,8}([-_][A-Za-z0-9]{1,8})*$/.test(language) && language.length <= 35) state.language = language;
+  if (language && language.length <= 35 && /^[A-Za-z]{1,8}([-_][A-Za-z0-9]{1,8})*$/.test(language)) state.language = language;
   if (extras.signedOut || status === "loggedout" || status === "logged_out" || status === "signedout") {
     state.status = "signed-out";
     return state;
