@@ -5,7 +5,7 @@
 import { safeSessionStorage } from "../channel/safe-storage";
 import { parseConfig } from "./config";
 import { ConnectorPanel, PANEL_ELEMENT } from "./connector-panel";
-import { chooseLanguage, setLanguage, type Language } from "./i18n/localize";
+import { browserLanguages, chooseLanguage, setLanguage, type Language } from "./i18n/localize";
 import { applyTheme, parseLook } from "./look";
 import { MashupApp } from "./mashup-app";
 import { notice } from "./notices";
@@ -92,13 +92,7 @@ export function startMashup(win: Window & typeof globalThis): MashupApp | undefi
   // the error in the pane as the agents would see it.
   const { look } = parseLook(win.location.search);
   applyTheme(doc, look.theme);
-  const browser = (() => {
-    try {
-      return win.navigator.languages ?? [win.navigator.language];
-    } catch {
-      return [];
-    }
-  })();
+  const browser = browserLanguages(win);
   let language: Language = chooseLanguage(look.language, undefined, browser);
   void setLanguage(language, doc);
   const parsed = parseConfig(win.location.search);

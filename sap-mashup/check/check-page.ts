@@ -4,7 +4,7 @@
  * none of it. It renders `<wxcc-sap-check>` over the whole CTI pane, in the admin's language.
  */
 import type { MashupConfig } from "../config";
-import { chooseLanguage } from "../i18n/localize";
+import { browserLanguages, chooseLanguage } from "../i18n/localize";
 import { CheckApp } from "./check-app";
 import { CHECK_ELEMENT, type CheckElement } from "./check-element";
 import { newRunId } from "./check-steps";
@@ -13,13 +13,7 @@ import { setCheckLanguage } from "./check-text";
 /** Starts the check in `win`, with the configuration main.ts has already validated. */
 export function startCheck(win: Window & typeof globalThis, config: MashupConfig): CheckApp {
   const doc = win.document;
-  const browser = (() => {
-    try {
-      return win.navigator.languages ?? [win.navigator.language];
-    } catch {
-      return [];
-    }
-  })();
+  const browser = browserLanguages(win);
   void setCheckLanguage(chooseLanguage(config.look?.language, undefined, browser), doc);
   const parent = win.parent as Window | null;
   const sap = parent && parent !== win ? parent : null;

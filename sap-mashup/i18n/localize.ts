@@ -53,6 +53,15 @@ export function matchLanguage(tag: string | null | undefined): Language | undefi
   return LANGUAGES.find((l) => l.toLowerCase() === primary);
 }
 
+/** The browser's languages, most preferred first; none where they cannot be read. */
+export function browserLanguages(win: Pick<Window, "navigator">): readonly string[] {
+  try {
+    return win.navigator.languages ?? [win.navigator.language];
+  } catch {
+    return [];
+  }
+}
+
 /**
  * The language to speak: the `language` URL parameter (or SAP's `sap-language`), else the Agent
  * Desktop's when the widget told it, else the browser's first that we speak; English otherwise.
