@@ -1,6 +1,6 @@
 /**
  * How the SAP stand-in's tenant behaves where real tenants differ (issue 15): SAP documents these
- * points only in part (docs/reference/sap-cti.md, "what is inferred"), so the sandbox can be told
+ * points only in part (docs/reference/sap-cti.md §9), so the sandbox can be told
  * to behave like each alternative, and the setup check is rehearsed against every one of them.
  *
  * The SAP sandbox page reads it from its `tenant` URL parameter, a comma-separated list:
