@@ -76,6 +76,8 @@ export class TabOwnership {
   /** When this tab became owner (its clock): of two claims in one term, the older stands. */
   #since = 0;
   #ownerTab: string | undefined;
+  /** Another tab of this site has said anything at all (see `shareRecord`). */
+  #othersHeard = false;
   #ownerHeard = 0;
   #claimTimer: ReturnType<typeof setTimeout> | undefined;
   #beat: ReturnType<typeof setInterval> | undefined;
@@ -144,15 +146,20 @@ export class TabOwnership {
     if (!this.#owner) this.send({ t: "dial", tab: this.tab, request });
   }
 
-  /** The owner shares each record it writes, so whichever tab owns next knows what SAP has. */
+  /**
+   * The owner shares each record it writes, so whichever tab owns next knows what SAP has. Alone
+   * (no other tab ever heard) there is nobody to tell: a tab that joins later asks, and gets every
+   * record at once (`who` → `records`), so the usual single tab posts nothing per payload here.
+   */
   shareRecord(rec: LegRecord): void {
-    if (this.#owner) this.send({ t: "record", tab: this.tab, rec });
+    if (this.#owner && this.#othersHeard) this.send({ t: "record", tab: this.tab, rec });
   }
 
   private handle(data: unknown): void {
     const m = read(data);
     if (!m) return this.log.drop("malformed", "tab message");
     if (m.tab === this.tab) return;
+    this.#othersHeard = true;
     switch (m.t) {
       case "who":
         if (!this.#owner) return;

@@ -42,6 +42,15 @@ function open(id: string, channel = bus.channel()): Tab {
   return t;
 }
 
+/** Tab "a" opened first and owns; tab "b" opened after it and stands by. */
+async function ownerAndStandby(): Promise<[Tab, Tab]> {
+  const a = open("a");
+  await settle(CLAIM_WAIT_MS);
+  const b = open("b");
+  await settle(CLAIM_WAIT_MS);
+  return [a, b];
+}
+
 const rec = (ref: string, posted: LegRecord["posted"]): LegRecord => ({ ref, interactionId: `i-${ref}`, agentId: "a", posted, at: 1 });
 const settle = async (ms = 0) => {
   await jest.advanceTimersByTimeAsync(ms);
@@ -63,11 +72,23 @@ test("the first tab owns; a tab opened later stands by and gets the owner's ledg
   expect(b.changes).toEqual([false]);
 });
 
-test("what the owner records reaches the standby at once; a standby shares nothing", async () => {
+test("a lone owner broadcasts no record (nobody to tell); a tab that joins gets them all on asking", async () => {
   const a = open("a");
   await settle(CLAIM_WAIT_MS);
+  a.own.shareRecord(rec("R0", ["NOTIFY"]));
+  a.records.set("R0", rec("R0", ["NOTIFY"]));
+  await settle();
+  expect(bus.sent.filter((m) => (m as { t: string }).t === "record")).toEqual([]);
   const b = open("b");
   await settle(CLAIM_WAIT_MS);
+  expect(b.records.get("R0")?.posted).toEqual(["NOTIFY"]);
+  a.own.shareRecord(rec("R1", ["NOTIFY", "ACCEPT"]));
+  await settle();
+  expect(b.records.get("R1")?.posted).toEqual(["NOTIFY", "ACCEPT"]);
+});
+
+test("what the owner records reaches the standby at once; a standby shares nothing", async () => {
+  const [a, b] = await ownerAndStandby();
   a.own.shareRecord(rec("R2", ["NOTIFY"]));
   b.own.shareRecord(rec("R3", ["NOTIFY"]));
   await settle();
@@ -76,10 +97,7 @@ test("what the owner records reaches the standby at once; a standby shares nothi
 });
 
 test("take over: the taker owns, the old owner stands by, and it stays so through heartbeats", async () => {
-  const a = open("a");
-  await settle(CLAIM_WAIT_MS);
-  const b = open("b");
-  await settle(CLAIM_WAIT_MS);
+  const [a, b] = await ownerAndStandby();
   b.own.takeOver();
   await settle();
   expect(b.changes).toEqual([false, true]);
@@ -90,10 +108,7 @@ test("take over: the taker owns, the old owner stands by, and it stays so throug
 });
 
 test("a stale heartbeat from a replaced owner cannot win back ownership", async () => {
-  const a = open("a");
-  await settle(CLAIM_WAIT_MS);
-  const b = open("b");
-  await settle(CLAIM_WAIT_MS);
+  const [a, b] = await ownerAndStandby();
   b.own.takeOver();
   await settle();
   // Replay an "owner" message of a's old term straight onto b's channel.
@@ -106,10 +121,7 @@ test("a stale heartbeat from a replaced owner cannot win back ownership", async 
 });
 
 test("the owner closes: a standby owns at once (no waiting for silence)", async () => {
-  const a = open("a");
-  await settle(CLAIM_WAIT_MS);
-  const b = open("b");
-  await settle(CLAIM_WAIT_MS);
+  const [a, b] = await ownerAndStandby();
   a.own.stop();
   await settle();
   expect(b.changes).toEqual([false, true]);
@@ -129,10 +141,7 @@ test("two standbys inherit at once: exactly one owns", async () => {
 });
 
 test("an owner that crashed (no goodbye) is replaced after it went silent", async () => {
-  const a = open("a");
-  await settle(CLAIM_WAIT_MS);
-  const b = open("b");
-  await settle(CLAIM_WAIT_MS);
+  const [a, b] = await ownerAndStandby();
   // A crash: no "bye", the channel just goes quiet.
   const channel = [...bus.channels][0]!;
   channel.close();
@@ -162,10 +171,7 @@ test("malformed messages are dropped and counted", async () => {
 });
 
 test("a click-to-dial in a standby tab is dialled by the owner, once", async () => {
-  const a = open("a");
-  await settle(CLAIM_WAIT_MS);
-  const b = open("b");
-  await settle(CLAIM_WAIT_MS);
+  const [a, b] = await ownerAndStandby();
   b.own.forwardDial({ PhoneNumber: "+14155550132", ActivityUUID: "uuid-1" });
   a.own.forwardDial({ PhoneNumber: "+1" }); // an owner forwards nothing: it dials itself
   await settle();
