@@ -22,8 +22,10 @@ export interface BenchServer {
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8" };
 
 export async function startServer(): Promise<BenchServer> {
-  const hostJs = await build({ entryPoints: [join(root, "bench/desktop-entry.ts")], bundle: true, write: false, format: "iife", minify: true, logLevel: "warning" });
-  const desktopHostJs = hostJs.outputFiles[0]!.text;
+  const bundle = async (entry: string) =>
+    (await build({ entryPoints: [join(root, entry)], bundle: true, write: false, format: "iife", minify: true, logLevel: "warning" })).outputFiles[0]!.text;
+  const desktopHostJs = await bundle("bench/desktop-entry.ts");
+  const mashupProbeJs = await bundle("bench/mashup-probe.ts");
   let origins = { sap: "", mashup: "", desktop: "" };
 
   const pages = (): Record<string, string> => ({
@@ -48,7 +50,8 @@ export async function startServer(): Promise<BenchServer> {
       <wxcc-sap-connector mashup-origin="${origins.mashup}"></wxcc-sap-connector>`,
     // Floor: the same origins, two bare postMessage hops (desktop → middle → SAP), nothing else.
     "/floor-mid.html": `<!doctype html><meta charset="utf-8"><script>
-      addEventListener("message", (e) => { if (e.origin === ${JSON.stringify(origins.desktop)}) parent.postMessage(e.data, ${JSON.stringify(origins.sap)}); });
+      window.midArrivals = {};
+      addEventListener("message", (e) => { if (e.origin === ${JSON.stringify(origins.desktop)}) { const t = performance.timeOrigin + performance.now(); parent.postMessage(e.data, ${JSON.stringify(origins.sap)}); window.midArrivals[e.data.payload.ANI] = t; } });
     </script><iframe id="desk" src="${origins.desktop}/floor-desk.html"></iframe>`,
     "/floor-desk.html": `<!doctype html><meta charset="utf-8"><script>
       window.t0s = {};
@@ -71,6 +74,12 @@ export async function startServer(): Promise<BenchServer> {
       res.end(body);
     };
     if (path === "/bench/desktop-host.js") return send(desktopHostJs, TYPES[".js"]!);
+    if (path === "/bench/mashup-probe.js") return send(mashupProbeJs, TYPES[".js"]!);
+    // The mashup page as built, with the breakdown probe ahead of the mashup's own script.
+    if (path === "/dist/sap-mashup/index.html") {
+      const html = readFileSync(join(root, "dist/sap-mashup/index.html"), "utf8");
+      return send(html.replace("<script", `<script src="/bench/mashup-probe.js"></script><script`), TYPES[".html"]!);
+    }
     const page = pages()[path];
     if (page) return send(page, TYPES[".html"]!);
     if (path.startsWith("/dist/")) {
