@@ -79,3 +79,12 @@ export function newInstanceId(): string {
 export const PING_INTERVAL_MS = 4000;
 export const LINK_TIMEOUT_MS = 12000;
 export const HELLO_INTERVAL_MS = 1500;
+
+/** A frame that was removed or a window that was closed reports `closed`; reading it never throws for a live proxy. */
+export function isClosed(w: MessageEventSource): boolean {
+  try {
+    return (w as Window).closed === true;
+  } catch {
+    return false;
+  }
+}

@@ -113,16 +113,6 @@ export class ConnectorPanel extends LitElement {
     if (this.agent?.status === "signed-out") this.signingOut = false;
   }
 
-  /**
-   * Renders in the task after a change, not in its microtasks: a change usually comes with a
-   * screen pop, posted to SAP in that very task, and work left in the task delays the pop's
-   * delivery (measured with `npm run bench`). One task later is well within a frame.
-   */
-  protected override async scheduleUpdate(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    super.scheduleUpdate();
-  }
-
   protected override render() {
     return html`
       <div class="bar">

@@ -195,9 +195,14 @@ export class DesktopLink {
   }
 
   private invite(): void {
-    if (!this.#target || this.#paused) return;
+    if (this.#target) this.greet(this.#target.window);
+  }
+
+  /** Invites a desktop in `window` to link (a stand-in of desktop-relay.ts, say), unless standing by. */
+  greet(window: MessageEventSource): void {
+    if (this.#paused) return;
     const hello = message({ t: "hello", role: "mashup", instance: this.instance });
-    for (const origin of this.#target.origins) post(this.#target.window, hello, origin, this.#log);
+    for (const origin of this.#origins) post(window, hello, origin, this.#log);
   }
 
   private tick(): void {
@@ -212,7 +217,8 @@ export class DesktopLink {
     else post(peer.window, message({ t: "ping", instance: this.instance }), peer.origin, this.#log);
   }
 
-  private handle(event: MessageEvent): void {
+  /** A message from the desktop that reached us another way (desktop-relay.ts): handled as if posted to this window. */
+  handle(event: Pick<MessageEvent, "data" | "origin" | "source">): void {
     const inc = receive(event, this.#origins, this.#log, parseToMashup);
     if (!inc || !inc.source) return;
     if (this.#paused) return this.#log.drop("standby", inc.message.t);

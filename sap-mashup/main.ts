@@ -2,19 +2,25 @@
  * The mashup page's shell: reads the configuration, shows the panel, frames (or opens) the Agent
  * Desktop, and starts the app. Behaviour lives in mashup-app.ts and the modules it wires.
  */
+import { isClosed } from "../channel/receive";
 import { safeSessionStorage } from "../channel/safe-storage";
 import { parseConfig } from "./config";
 import { ConnectorPanel, PANEL_ELEMENT } from "./connector-panel";
 import { browserLanguages, chooseLanguage, setLanguage, type Language } from "./i18n/localize";
 import { applyTheme, parseLook } from "./look";
-import { MashupApp } from "./mashup-app";
+import { MashupApp, type MashupView } from "./mashup-app";
 import { notice } from "./notices";
+import { RELAY_CHANNEL } from "./desktop-relay";
 import { TAB_CHANNEL, type TabChannel } from "./tab-ownership";
+
+type RenderState = Parameters<MashupView["render"]>[0];
 
 /** The fixed name of the alongside desktop window, so a reloaded SAP page finds it again. */
 export const DESKTOP_WINDOW_NAME = "wxcc-sap-agent-desktop";
 /** How often the alongside shell checks whether the desktop window was closed. */
 const WINDOW_CHECK_MS = 2000;
+/** After a take-over without a desktop window of its own: how long to wait for one through another tab. The widget says hello every 1.5 s. */
+const RELAY_WAIT_MS = 4000;
 
 type Opener = Pick<Window, "open">;
 
@@ -115,30 +121,50 @@ export function startMashup(win: Window & typeof globalThis): MashupApp | undefi
   }
   const alongside = !config.desktopUrl;
   let desktopWindow: Window | null = null;
+  let pending: RenderState | undefined;
+  const show = (s: RenderState) => {
+    // The Agent Desktop's language, when the widget tells it and no `language` parameter is set.
+    const fromDesktop = look.language ? language : chooseLanguage(undefined, s.agent?.language, browser);
+    if (fromDesktop !== language) void setLanguage((language = fromDesktop), doc);
+    panel.legs = s.legs;
+    panel.agent = s.agent;
+    panel.selected = s.selected;
+    panel.signOutReason = s.signOutReason;
+  };
   const app = new MashupApp(
     win,
     config,
     {
-      linkChanged: (linked) => (panel.status = linked ? "linked" : desktopWindow && closed(desktopWindow) ? "no-desktop-window" : "lost"),
+      linkChanged: (linked) => (panel.status = linked ? "linked" : desktopWindow && isClosed(desktopWindow) ? "no-desktop-window" : "lost"),
       notice: (n) => panel.noticeRaised(n),
       noticesChanged: (items) => (panel.notices = items),
       ownerChanged: (owner) => {
         if (!owner) panel.status = "elsewhere";
-        else if (panel.status === "elsewhere") panel.status = alongside && !desktopWindow ? "no-desktop-window" : "waiting";
+        else if (panel.status === "elsewhere") {
+          panel.status = "waiting";
+          // Alongside, the desktop window another tab opened is reached through that tab
+          // (desktop-relay.ts); if none answers, the agent opens one from here.
+          if (alongside && !desktopWindow) win.setTimeout(() => {
+            if (!app.link.linked && panel.status === "waiting" && (!desktopWindow || isClosed(desktopWindow))) panel.status = "no-desktop-window";
+          }, RELAY_WAIT_MS);
+        }
       },
+      // In the task after the change, the latest state only: a change usually comes with a screen
+      // pop, posted to SAP in this very task, and work left in the task delays the pop's delivery
+      // (measured with `npm run bench`). One task later is well within a frame.
       render: (s) => {
-        // The Agent Desktop's language, when the widget tells it and no `language` parameter is set.
-        const fromDesktop = look.language ? language : chooseLanguage(undefined, s.agent?.language, browser);
-        if (fromDesktop !== language) void setLanguage((language = fromDesktop), doc);
-        panel.legs = s.legs;
-        panel.agent = s.agent;
-        panel.selected = s.selected;
-        panel.signOutReason = s.signOutReason;
+        const first = pending === undefined;
+        pending = s;
+        if (first) setTimeout(() => {
+          const latest = pending!;
+          pending = undefined;
+          show(latest);
+        }, 0);
       },
     },
     safeSessionStorage(win),
   );
-  app.coordinate(tabChannel(win, config.desktopOrigins));
+  app.coordinate(tabChannel(win, TAB_CHANNEL, config.desktopOrigins), alongside ? tabChannel(win, RELAY_CHANNEL, config.desktopOrigins) : undefined);
   panel.sapPresent = app.sap.present;
   panel.alongside = alongside;
   panel.logoutReasons = app.logoutReasons;
@@ -147,13 +173,7 @@ export function startMashup(win: Window & typeof globalThis): MashupApp | undefi
     void busy(panel, app.setState(d.state, d.idleCodeId));
   });
   panel.addEventListener("dismiss-notice", (e) => app.dismissNotice((e as CustomEvent<{ id: number }>).detail.id));
-  panel.addEventListener("take-over", () => {
-    app.takeOver();
-    // Alongside: a desktop window this tab opened is linked again at once. One another tab opened
-    // cannot be reached from here (browsers keep named windows per tab: `open("", name)` would
-    // only make a blank one), so the agent opens the desktop from this tab with the button.
-    if (alongside && !desktopWindow) panel.status = "no-desktop-window";
-  });
+  panel.addEventListener("take-over", () => app.takeOver());
   panel.addEventListener("sign-out", (e) => {
     void busy(panel, app.signOut((e as CustomEvent<{ reason: string }>).detail.reason));
   });
@@ -186,7 +206,7 @@ export function startMashup(win: Window & typeof globalThis): MashupApp | undefi
     app.attachDesktop(w);
   });
   win.setInterval(() => {
-    if (app.link.linked || !desktopWindow || !closed(desktopWindow) || panel.status === "elsewhere") return;
+    if (app.link.linked || !desktopWindow || !isClosed(desktopWindow) || panel.status === "elsewhere") return;
     if (panel.status !== "no-desktop-window") app.log.warn("the Agent Desktop window was closed");
     panel.status = "no-desktop-window";
   }, WINDOW_CHECK_MS);
@@ -194,24 +214,17 @@ export function startMashup(win: Window & typeof globalThis): MashupApp | undefi
 }
 
 /**
- * The channel the SAP tabs of this site coordinate on (tab-ownership.ts), or none where the
- * browser has no BroadcastChannel: then this tab owns its pops alone. Named after the Agent
+ * A channel the SAP tabs of this site coordinate on (`name`: who owns the pops, tab-ownership.ts;
+ * the relay to a desktop window, desktop-relay.ts), or none where the browser has no
+ * BroadcastChannel: then this tab owns its pops alone. Named after the Agent
  * Desktop the tabs talk to: the agent's tabs compete for one desktop, while pages for other
  * desktops (the sandbox's second agent, beside the first in one window) have nothing to agree on.
  */
-function tabChannel(win: Window & typeof globalThis, desktopOrigins: readonly string[]): TabChannel | undefined {
+function tabChannel(win: Window & typeof globalThis, name: string, desktopOrigins: readonly string[]): TabChannel | undefined {
   try {
-    return typeof win.BroadcastChannel === "function" ? new win.BroadcastChannel(`${TAB_CHANNEL} ${desktopOrigins.join(" ")}`) : undefined;
+    return typeof win.BroadcastChannel === "function" ? new win.BroadcastChannel(`${name} ${desktopOrigins.join(" ")}`) : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function closed(w: Window): boolean {
-  try {
-    return w.closed;
-  } catch {
-    return false;
   }
 }
 

@@ -10,12 +10,13 @@ import { isClickToDial, readClickToDial } from "./click-to-dial";
 import { DialIntake } from "./dial-intake";
 import type { MashupConfig } from "./config";
 import { DesktopLink } from "./desktop-link";
+import { DesktopRelay } from "./desktop-relay";
 import { NoticeStack, notice, shown, type Notice, type NoticeKind, type Raised } from "./notices";
 import { PhoneParserLoader, type PhoneParserLoaderOptions } from "./phone";
 import { SapSync } from "./sap-sync";
 import { SapWindow } from "./sap-window";
 import { TabOwnership, type TabChannel } from "./tab-ownership";
-import { newInstanceId } from "../channel/receive";
+import { isClosed, newInstanceId } from "../channel/receive";
 
 export interface MashupView {
   linkChanged(linked: boolean): void;
@@ -60,6 +61,9 @@ export class MashupApp {
   };
   /** One SAP tab owns the pops (tab-ownership.ts), when `coordinate` was called. */
   #tabs: TabOwnership | undefined;
+  #relay: DesktopRelay | undefined;
+  /** The desktop window this tab opened (alongside). */
+  #desktopWindow: Window | undefined;
   /** The reason picked in SAP for the last sign-out, shown until the agent signs in again. */
   #signOutReason: string | undefined;
   /** What the channel waits for while the parser chunk loads. */
@@ -136,15 +140,21 @@ export class MashupApp {
 
   /**
    * Agrees with the other SAP tabs of this site, over `channel`, which one owns the pops (before
-   * `start`). Without a channel this tab owns its own, as each did before.
+   * `start`). Without a channel this tab owns its own, as each did before. With `relay` (the
+   * alongside topology) the owner reaches a desktop window only another tab can (desktop-relay.ts).
    */
-  coordinate(channel: TabChannel | undefined): TabOwnership {
+  coordinate(channel: TabChannel | undefined, relay?: TabChannel): TabOwnership {
+    const tab = newInstanceId();
     const tabs = new TabOwnership(
       channel,
       {
         ownerChanged: (owner) => {
-          if (owner) this.link.resume();
-          else this.link.pause();
+          if (!owner) this.link.pause();
+          else {
+            this.link.resume();
+            // Greet whatever desktop window any tab can reach: the widget links at once.
+            if (this.#relay) for (const w of [this.#relay.everywhere, this.#relay.desktop]) if (w) this.link.greet(w);
+          }
           this.view.ownerChanged?.(owner);
         },
         record: (rec) => this.#ledger.merge(rec),
@@ -152,10 +162,14 @@ export class MashupApp {
         dial: (request) => this.dials.take(request),
       },
       this.log,
-      newInstanceId(),
+      tab,
       this.now,
     );
     this.#ledger.onWrite = (rec) => tabs.shareRecord(rec);
+    if (relay && channel) {
+      const own = () => this.#desktopWindow !== undefined && !isClosed(this.#desktopWindow);
+      this.#relay = new DesktopRelay(relay, this.config.desktopOrigins, { owner: () => tabs.owner, direct: own, deliver: (m) => this.link.handle(m) }, this.log, tab);
+    }
     return (this.#tabs = tabs);
   }
 
@@ -168,6 +182,7 @@ export class MashupApp {
     // Until the tabs have decided who owns the pops, this one talks to no desktop.
     if (this.#tabs) this.link.pause();
     this.#tabs?.start();
+    this.#relay?.start();
     this.link.start();
     this.win.addEventListener("message", this.#onMessage);
     this.win.addEventListener("pagehide", this.#onPageHide);
@@ -176,6 +191,7 @@ export class MashupApp {
   stop(): void {
     this.#stopped = true;
     this.#tabs?.stop();
+    this.#relay?.stop();
     this.link.stop();
     this.phone.stop();
     this.win.removeEventListener("message", this.#onMessage);
@@ -184,6 +200,7 @@ export class MashupApp {
   }
 
   attachDesktop(desktop: Window): void {
+    this.#desktopWindow = desktop;
     this.link.attach(desktop);
   }
 
@@ -285,6 +302,8 @@ export class MashupApp {
 
   /** SAP → mashup: click-to-dial (contract §6). Only from a configured SAP origin. */
   private onSapMessage(e: MessageEvent): void {
+    // Standing by in the alongside topology, what the desktop window says goes to the owner.
+    if (this.#relay?.fromWindow(e)) return;
     let data: unknown;
     try {
       data = e.data;

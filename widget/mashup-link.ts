@@ -5,7 +5,7 @@
 import type { Log } from "../channel/log";
 import { message, parseToWidget, type AgentState, type Command, type EventBody, type MessageOf, type SnapshotLeg } from "../channel/protocol";
 import { Outbox } from "../channel/outbox";
-import { HELLO_INTERVAL_MS, LINK_TIMEOUT_MS, PING_INTERVAL_MS, newInstanceId, post, receive } from "../channel/receive";
+import { HELLO_INTERVAL_MS, LINK_TIMEOUT_MS, PING_INTERVAL_MS, isClosed, newInstanceId, post, receive } from "../channel/receive";
 import { frameTree, mashupCandidates, topOf } from "./mashup-finder";
 
 export interface WidgetLinkHost {
@@ -178,14 +178,5 @@ export class WidgetLink {
 
   #postToPeer(m: Parameters<typeof post>[1]): void {
     if (this.#peer) post(this.#peer.window, m, this.#peer.origin, this.#log);
-  }
-}
-
-/** A frame that was removed or a window that was closed reports `closed`; reading it never throws for a live proxy. */
-function isClosed(w: MessageEventSource): boolean {
-  try {
-    return (w as Window).closed === true;
-  } catch {
-    return false;
   }
 }

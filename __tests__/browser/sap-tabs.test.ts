@@ -4,7 +4,8 @@
  * once, in one tab. Embedded topology: each tab frames its own Agent Desktop of the same agent
  * (Webex multi-login: both desktops get every event); the tabs' mashups agree that the first owns
  * the pops, the other stands by and says so, and takes over when the agent asks. Alongside: one
- * desktop window, two SAP tabs; only the tab that opened it pops.
+ * desktop window, two SAP tabs; the tab that has the connector pops, also after a take-over by a tab
+ * that cannot reach the window (the opener relays, desktop-relay.ts).
  */
 import type { Frame, Page } from "playwright-core";
 import { AGENTS } from "../../sandbox/server";
@@ -104,19 +105,46 @@ test("embedded: the tab with the connector closes mid-call; the other tab takes 
   await two.page.close();
 });
 
-test("alongside: one desktop window, two SAP tabs: a call pops in the tab that has the connector only", async () => {
+test("alongside: one desktop window, two SAP tabs: pops in the tab that has the connector; after a take-over mid-call the END and the next call come through the other tab, each once", async () => {
   const page = await s.context.newPage();
   await page.goto(`${s.sandbox.config.sap}/sap?agent=1&topology=alongside`);
   const mashup = await frameOf(page, s.sandbox.config.mashup);
   const popup = await openAlongsideDesktop(s, mashup);
   await goAvailable(popup);
   const two = await secondTab("&topology=alongside");
-  const id = (await sim(s, "inbound", { from: "+14155550132", to: A1 })) as string;
-  await handle(popup, id, () => waitPayloads(page, 1));
+  const first = (await sim(s, "inbound", { from: "+14155550132", to: A1 })) as string;
+  await handle(popup, first, () => waitPayloads(page, 1));
   await waitPayloads(page, 3);
   await sleep(500);
   expect(across(await sapState(page), await sapState(two.page))).toEqual({ tab1: ["NOTIFY ACCEPT END"], tab2: [], shared: [] });
-  await waitLinked(popup);
+
+  // A second call, connected while tab 1 has the connector.
+  const second = (await sim(s, "inbound", { from: "+14155550133", to: A1 })) as string;
+  await waitTask(popup, second, "AgentOfferContact");
+  await act(popup, "accept", second);
+  await waitPayloads(page, 5);
+
+  // The agent takes over in tab 2, which cannot reach the desktop window tab 1 opened: tab 1 relays.
+  await two.mashup.locator('button[part="take-over"]').click();
+  await waitStatus(two.mashup, "linked");
+  await waitStatus(mashup, "elsewhere");
+  await act(popup, "end", second);
+  await waitTask(popup, second, "AgentWrapup");
+  await act(popup, "wrapup", second);
+  await waitPayloads(two.page, 1);
+
+  // The next call pops in tab 2 only.
+  const third = (await sim(s, "inbound", { media: "chat", from: "li.wei@mail.example", to: A1 })) as string;
+  await handle(popup, third, () => waitPayloads(two.page, 2));
+  await waitPayloads(two.page, 4);
+  await sleep(500);
+  const one = perLeg(await sapState(page)), other = perLeg(await sapState(two.page));
+  expect(Object.values(one)).toEqual(["NOTIFY ACCEPT END", "NOTIFY ACCEPT"]);
+  expect(Object.values(other)).toEqual(["END", "NOTIFY ACCEPT END"]);
+  // The second call's END went to SAP once, through tab 2, for the leg tab 1 reported.
+  const secondRef = Object.keys(one)[1]!;
+  expect(other[secondRef]).toBe("END");
+  expect([...(await sapState(page)).payloads, ...(await sapState(two.page)).payloads].flatMap((p) => p.violations)).toEqual([]);
   await two.page.close();
   await popup.close();
   await page.close();
