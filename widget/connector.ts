@@ -264,7 +264,8 @@ export class WidgetConnector {
   }
 
   async #signOut(reason: string): Promise<string | undefined> {
-    // Webex keeps only its own fixed reason, so the one chosen in SAP lives in this log (and the mashup's).
+    // Through the Desktop SDK Webex keeps only its own fixed reason, so the one chosen in SAP lives
+    // in this log (and the mashup's); a port that keeps reasons (the Webex CC SDK) gets the chosen one.
     this.log.info(`sign-out requested in SAP, reason: ${reason}`);
     if (this.#agentState().status === "signed-out") return "You are already signed out.";
     if (this.tracker.openLegs().length > 0) {
@@ -273,7 +274,7 @@ export class WidgetConnector {
     }
     try {
       // The SDK re-checks the desktop's task list (wrap-up counts) and throws if anything is open.
-      await this.#port.logout(WEBEX_LOGOUT_REASON);
+      await this.#port.logout(this.#port.keepsLogoutReason === true ? reason : WEBEX_LOGOUT_REASON);
     } catch (e) {
       const why = failureReason(e, "the request failed");
       this.log.warn(`sign-out failed: ${why}`);

@@ -53,6 +53,11 @@ export interface DesktopPort {
   startOutdial(data: OutdialData): Promise<unknown>;
   stateChange(state: "Available" | "Idle", auxCodeId: string): Promise<unknown>;
   logout(reason: string): Promise<unknown>;
+  /**
+   * Webex keeps the reason given to `logout` (the Webex CC SDK's station logout). Absent or false:
+   * the host accepts only its fixed reason, so the connector sends that one (the Desktop SDK).
+   */
+  readonly keepsLogoutReason?: boolean;
 }
 
 export const WIDGET_NAME = "wxcc-sap-connector";
