@@ -81,6 +81,8 @@ export class WidgetConnector {
     this.#started = true;
     this.link.start();
     await this.#port.init();
+    // Before any contact event: a consulted agent's first event names the consulting agent.
+    this.tracker.setAgentId(this.#port.agentId?.());
     this.unsubscribe.push(
       this.#port.onContactEvent((signal, msg) => this.#onContactEvent(signal, msg)),
       this.#port.onOutdialFailed((msg) => this.#onOutdialFailed(msg)),

@@ -48,6 +48,8 @@ export interface DesktopPort {
   /** Webex signed the agent out (from the desktop, from SAP, or by a supervisor). Optional: older ports lack it. */
   onSignedOut?(fn: () => void): () => void;
   agentData(): Record<string, unknown>;
+  /** The signed-in agent's id, once `init` has resolved, where the host says it outright (else learnt from the first contact event). */
+  agentId?(): string | undefined;
   /** Open tasks as the host lists them (message data objects), for rehydration after a reload. */
   taskList(): Promise<unknown[]>;
   startOutdial(data: OutdialData): Promise<unknown>;

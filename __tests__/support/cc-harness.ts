@@ -37,6 +37,11 @@ export interface CcChainOptions {
   profile?: Partial<CcProfile>;
   outdialAni?: string;
   taskWaitMs?: number;
+  /**
+   * A reload of the pane: the SAP page of this chain stays, its mashup page goes (pagehide, then
+   * nothing more delivered to it) and a new one starts in a new window under the same SAP page.
+   */
+  reloadOf?: CcChain;
 }
 
 export const IDLE_CODES = [
@@ -68,9 +73,15 @@ export class CcHarness {
   readonly #config = new Harness();
 
   async agent(o: CcChainOptions): Promise<CcChain> {
-    const sapWin = this.bus.window(SAP_ORIGIN);
+    const old = o.reloadOf;
+    if (old) {
+      old.mashupWin.hide();
+      old.run.stop();
+      this.chains.splice(this.chains.indexOf(old), 1);
+    }
+    const sapWin = old?.sapWin ?? this.bus.window(SAP_ORIGIN);
     const mashupWin = this.bus.window(MASHUP_ORIGIN, sapWin);
-    const sap = new SapRecorder(sapWin.self, [MASHUP_ORIGIN]);
+    const sap = old?.sap ?? new SapRecorder(sapWin.self, [MASHUP_ORIGIN]);
     const cc = new CcSdkDouble();
     const store = o.store ?? safeSessionStorage(undefined);
     const notices: Notice[] = [];

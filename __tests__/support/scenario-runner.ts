@@ -40,13 +40,14 @@ export async function play(s: Scenario, deliver: (to: AgentKey, signal: ContactS
     orgId: ORG,
     mediaType: c.media,
     mediaChannel: c.channel ?? c.media,
-    direction: "INBOUND",
+    direction: c.direction ?? "INBOUND",
     customer: c.from,
     customerName: c.name,
     dnis: c.dnis,
     queueName: "Support",
     cad: c.cad,
     createdTimestamp: T0,
+    outboundType: c.outboundType,
   });
   let t = T0;
   for (const step of s.steps) {

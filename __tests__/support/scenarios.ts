@@ -48,7 +48,7 @@ export interface Step {
 
 export interface Scenario {
   name: string;
-  contact: { media: MediaType; channel?: string; from: string; name?: string; dnis: string; cad?: Record<string, string> };
+  contact: { media: MediaType; channel?: string; from: string; name?: string; dnis: string; cad?: Record<string, string>; direction?: "INBOUND" | "OUTBOUND"; outboundType?: string };
   /** Extra mashup URL parameters. */
   query?: string;
   agents: AgentKey[];

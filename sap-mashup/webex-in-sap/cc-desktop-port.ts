@@ -181,6 +181,9 @@ export function ccDesktopPort(cc: CcApi, options: CcPortOptions): CcDesktopPort 
     agentData() {
       return agent;
     },
+    agentId() {
+      return profile?.agentId;
+    },
     async taskList() {
       const fromUser = openTaskData();
       for (const d of fromUser) {
