@@ -48,19 +48,16 @@ export interface DesktopPort {
   /** Webex signed the agent out (from the desktop, from SAP, or by a supervisor). Optional: older ports lack it. */
   onSignedOut?(fn: () => void): () => void;
   agentData(): Record<string, unknown>;
-  /** The signed-in agent's id, once `init` has resolved, where the host says it outright (else learnt from the first contact event). */
-  agentId?(): string | undefined;
   /** Open tasks as the host lists them (message data objects), for rehydration after a reload. */
   taskList(): Promise<unknown[]>;
   startOutdial(data: OutdialData): Promise<unknown>;
   stateChange(state: "Available" | "Idle", auxCodeId: string): Promise<unknown>;
+  /** Signs the agent out; `reason` is the one the agent picked, which a host may not be able to keep. */
   logout(reason: string): Promise<unknown>;
-  /**
-   * Webex keeps the reason given to `logout` (the Webex CC SDK's station logout). Absent or false:
-   * the host accepts only its fixed reason, so the connector sends that one (the Desktop SDK).
-   */
-  readonly keepsLogoutReason?: boolean;
 }
+
+/** Webex accepts only fixed sign-out reasons through the Desktop SDK (docs/reference/webex-desktop.md §4.4). */
+export const WEBEX_LOGOUT_REASON = "User requested logout";
 
 export const WIDGET_NAME = "wxcc-sap-connector";
 export const WIDGET_PROVIDER = "wxcc-sap-connector";
@@ -111,8 +108,9 @@ export function sdkDesktopPort(desktop: DesktopApi): DesktopPort {
     stateChange(state, auxCodeId) {
       return desktop.agentStateInfo.stateChange({ state, auxCodeIdArray: auxCodeId });
     },
-    logout(reason) {
-      return desktop.logout.desktopLogout({ data: { logoutReason: reason } });
+    logout() {
+      // Whatever the agent picked: the Desktop SDK's sign-out keeps only Webex's fixed reason.
+      return desktop.logout.desktopLogout({ data: { logoutReason: WEBEX_LOGOUT_REASON } });
     },
   };
 }

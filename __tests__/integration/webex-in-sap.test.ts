@@ -103,7 +103,6 @@ describe("agent state", () => {
     const a = await h.agent({ agentId: A });
     expect(a.run.app.sync.agent).toEqual({
       status: "available",
-      agentId: A,
       name: "Carla Webex",
       idleCodes: [
         { id: "idle-meeting", name: "Meeting" },

@@ -136,7 +136,6 @@ export function ccDesktopPort(cc: CcApi, options: CcPortOptions): CcDesktopPort 
   };
 
   return {
-    keepsLogoutReason: true,
     get profile() {
       return profile;
     },
@@ -180,9 +179,6 @@ export function ccDesktopPort(cc: CcApi, options: CcPortOptions): CcDesktopPort 
     },
     agentData() {
       return agent;
-    },
-    agentId() {
-      return profile?.agentId;
     },
     async taskList() {
       const fromUser = openTaskData();
