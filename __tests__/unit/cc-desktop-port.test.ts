@@ -9,6 +9,7 @@ import type { ContactCenter, ITask } from "@webex/contact-center";
 import { AQM_SIGNALS, AVAILABLE_AUX_CODE, CC_EVENT, OUTDIAL_FAILED } from "../../sap-mashup/webex-in-sap/cc-events";
 import { ccDesktopPort, type CcApi, type CcTaskLike } from "../../sap-mashup/webex-in-sap/cc-desktop-port";
 import { CONTACT_EVENTS } from "../../widget/conversation-tracker";
+import { registration } from "../../sap-mashup/webex-in-sap/in-page-connector";
 import { CcSdkDouble } from "../support/cc-sdk-double";
 import { ccProfile } from "../support/cc-harness";
 
@@ -27,6 +28,11 @@ describe("the names, as the installed SDK has them", () => {
 
   test("the SDK re-emits every notification on cc under its data.type (what the port relies on)", () => {
     expect(read("cc.js")).toContain("this.emit(eventData.data.type, eventData.data);");
+  });
+
+  test("the widgets' store bundles its own copy of the SDK, which re-emits the same way (its cc is the one the port gets)", () => {
+    const store = readFileSync(join(DIST, "../../cc-store/dist/index.js"), "utf8");
+    expect(store).toMatch(/handleWebsocketMessage=(\w)=>\{const (\w)=JSON\.parse\(\1\);if\(!\2\.keepalive&&\2\.data&&\2\.data\.type&&this\.emit\(\2\.data\.type,\2\.data\)/);
   });
 
   test("every notification type the port maps is one the SDK knows, but the two it has no name for", () => {
@@ -112,5 +118,26 @@ describe("the port", () => {
       { method: "stationLogout", args: [{ logoutReason: "Training" }] },
       { method: "startOutdial", args: ["+4930123456", "+4930999"] },
     ]);
+  });
+});
+
+describe("registration", () => {
+  test("settles with the profile of the next registration, made by whoever registers; no second one", async () => {
+    let calls = 0;
+    const cc = { register: async () => ({ ...ccProfile(`agent-${++calls}`) }) };
+    const profile = registration(cc);
+    const theirs = await cc.register(); // the widgets' store registering
+    expect(await profile).toBe(theirs);
+    expect(calls).toBe(1);
+    await cc.register();
+    expect(calls).toBe(2);
+    expect((await profile).agentId).toBe("agent-1");
+  });
+
+  test("a failed registration fails it too", async () => {
+    const cc = { register: () => Promise.reject(new Error("401 Unauthorized")) };
+    const profile = registration(cc);
+    await expect(cc.register()).rejects.toThrow("401");
+    await expect(profile).rejects.toThrow("401");
   });
 });

@@ -9,7 +9,7 @@ import { WidgetConnector } from "../../widget/connector";
 import type { MashupConfig } from "../config";
 import { MashupApp, type MashupView, type MashupWindow } from "../mashup-app";
 import type { TabChannel } from "../tab-ownership";
-import { ccDesktopPort, type CcApi, type CcDesktopPort, type CcPortOptions } from "./cc-desktop-port";
+import { ccDesktopPort, type CcApi, type CcDesktopPort, type CcPortOptions, type CcProfile } from "./cc-desktop-port";
 
 export interface WebexInSapOptions extends CcPortOptions {
   /** The mashup page's window: SAP is its parent, and its lifecycle is both sides'. */
@@ -73,4 +73,22 @@ export function startWebexInSap(cc: CcApi, options: WebexInSapOptions): WebexInS
       pair.close();
     },
   };
+}
+
+/**
+ * The agent's profile from the SDK's own registration, whoever makes it: the widgets' store calls
+ * `cc.register()` itself and keeps only some of the profile's fields (not the outdial entry point).
+ * Call before that registration; it wraps `register` so the next call also settles this promise,
+ * and a second registration is never made.
+ */
+export function registration(cc: { register(): Promise<CcProfile> }): Promise<CcProfile> {
+  const register = cc.register.bind(cc);
+  return new Promise((resolve, reject) => {
+    cc.register = () => {
+      cc.register = register;
+      const p = register();
+      p.then(resolve, reject);
+      return p;
+    };
+  });
 }
