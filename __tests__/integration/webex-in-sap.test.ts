@@ -239,3 +239,10 @@ test("stopping leaves no listener on the SDK", async () => {
   a.run.stop();
   expect(a.cc.listenerCount()).toBe(0);
 });
+
+test("a failed registration rejects `started` and is logged once, by its reason", async () => {
+  const c = await h.agent({ agentId: A, registered: Promise.reject(new Error("401 Unauthorized")) });
+  await expect(c.run.started).rejects.toThrow("401 Unauthorized");
+  await h.settle();
+  expect(c.run.connector.log.recent().map((l) => l.text).filter((t) => t.startsWith("not started"))).toEqual(["not started: 401 Unauthorized"]);
+});

@@ -34,6 +34,8 @@ export interface CcChainOptions {
   openTasks?: () => Iterable<CcTaskLike>;
   /** Leave registration for the test to settle (`chain.register`); registered at once otherwise. */
   registerLater?: boolean;
+  /** The registration as the test has it (e.g. failing); `register` then does nothing. */
+  registered?: Promise<CcProfile>;
   profile?: Partial<CcProfile>;
   outdialAni?: string;
   taskWaitMs?: number;
@@ -93,7 +95,7 @@ export class CcHarness {
       config: this.#config.config(o.query),
       view: { linkChanged: () => undefined, notice: (n) => notices.push(n), render: () => undefined },
       store,
-      registered,
+      registered: o.registered ?? registered,
       openTasks: o.openTasks,
       outdialAni: o.outdialAni,
       taskWaitMs: o.taskWaitMs,
@@ -102,7 +104,7 @@ export class CcHarness {
     });
     const chain: CcChain = { agentId: o.agentId, cc, sapWin, mashupWin, sap, run, store, notices, register: (p) => settle(ccProfile(o.agentId, { ...o.profile, ...p })) };
     this.chains.push(chain);
-    if (!o.registerLater) {
+    if (!o.registerLater && !o.registered) {
       chain.register();
       await run.started;
     }

@@ -6,6 +6,7 @@
 import { inPagePair, type InPagePair, type Schedule } from "../../channel/in-page";
 import type { KeyValueStore } from "../../channel/safe-storage";
 import { WidgetConnector } from "../../widget/connector";
+import { failureReason } from "../../widget/outdial";
 import type { MashupConfig } from "../config";
 import { MashupApp, type MashupView, type MashupWindow } from "../mashup-app";
 import type { TabChannel } from "../tab-ownership";
@@ -36,7 +37,10 @@ export interface WebexInSap {
   app: MashupApp;
   connector: WidgetConnector;
   port: CcDesktopPort;
-  /** Settles once the SDK is registered and the connector has read the open conversations. */
+  /**
+   * Settles once the SDK is registered and the connector has read the open conversations; rejects
+   * when the registration fails (the pane then needs a new sign-in: `stop`, then start again).
+   */
   started: Promise<void>;
   stop(): void;
 }
@@ -61,6 +65,8 @@ export function startWebexInSap(cc: CcApi, options: WebexInSapOptions): WebexInS
     // The CC SDK dials from the agent's own outdial entry point; the connector checks that there is one.
     connector.setOutdial(port.profile?.outDialEp, options.outdialAni);
   });
+  // Logged here, once; the caller learns of it from `started` (e.g. to show "Sign in" again).
+  started.catch((e: unknown) => connector.log.warn(`not started: ${failureReason(e, "the registration failed")}`));
   return {
     app,
     connector,
