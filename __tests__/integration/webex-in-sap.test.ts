@@ -246,3 +246,26 @@ test("a failed registration rejects `started` and is logged once, by its reason"
   await h.settle();
   expect(c.run.connector.log.recent().map((l) => l.text).filter((t) => t.startsWith("not started"))).toEqual(["not started: 401 Unauthorized"]);
 });
+
+describe("notifications only the CC SDK passes on (docs/reference/webex-cc-events.md §3.3)", () => {
+  test.each(["AgentVteamTransferred", "AgentContactUnassigned"])("%s ends this agent's leg, once, before its wrap-up", async (type) => {
+    const a = await h.agent({ agentId: A });
+    await play(CALL, deliver(a), () => h.settle());
+    a.cc.frame({ type: "RoutingMessage", data: { type, interactionId: INTERACTION_ID, agentId: A, interaction: { interactionId: INTERACTION_ID, mediaType: "telephony", state: "connected" } } });
+    await h.settle();
+    await play({ ...CALL, steps: [{ to: "A", signal: "eAgentWrapup" }, { to: "A", signal: "eAgentContactWrappedUp" }] }, deliver(a), () => h.settle());
+    expect(payloads(a)).toEqual([`A: CALL INBOUND NOTIFY ${CALL_FIELDS}`, `A: CALL INBOUND ACCEPT ${CALL_FIELDS}`, `A: CALL UPDATEACTIVITY END ${CALL_FIELDS}`]);
+    expect(a.run.app.sync.legs.size).toBe(0);
+  });
+
+  test("AgentContactReserved pops the offer; the AgentOfferContact that follows adds nothing; AgentContactAssignFailed ends it", async () => {
+    const a = await h.agent({ agentId: A });
+    await play({ ...CALL, steps: [{ to: "A", signal: "eAgentOfferContact" }] }, (_t, _s, msg) => a.cc.frame({ ...msg, data: { ...(msg as { data: object }).data, type: "AgentContactReserved" } }), () => h.settle());
+    await play({ ...CALL, steps: [{ to: "A", signal: "eAgentOfferContact" }] }, deliver(a), () => h.settle());
+    expect(payloads(a)).toEqual([`A: CALL INBOUND NOTIFY ${CALL_FIELDS}`]);
+    a.cc.frame({ type: "RoutingMessage", data: { type: "AgentContactAssignFailed", interactionId: INTERACTION_ID, agentId: A, reason: "ASSIGN_FAILED" } });
+    await h.settle();
+    expect(payloads(a)).toEqual([`A: CALL INBOUND NOTIFY ${CALL_FIELDS}`, `A: CALL UPDATEACTIVITY END ${CALL_FIELDS}`]);
+    expect(a.run.app.sync.legs.size).toBe(0);
+  });
+});

@@ -96,7 +96,8 @@ export class CcHarness {
       view: { linkChanged: () => undefined, notice: (n) => notices.push(n), render: () => undefined },
       store,
       registered: o.registered ?? registered,
-      openTasks: o.openTasks,
+      // The widgets' store's task list; empty unless the test says otherwise.
+      openTasks: o.openTasks ?? (() => []),
       outdialAni: o.outdialAni,
       taskWaitMs: o.taskWaitMs,
       endAckGraceMs: TEST_END_ACK_GRACE_MS,

@@ -69,9 +69,9 @@ const customerEnds = (...to: AgentKey[]): Step[] => [
 ];
 const wrappedUp = (to: AgentKey): Step => ({ to, signal: "eAgentContactWrappedUp", data: { wrapUpAuxCodeId: "wrap-resolved" } });
 const fullLife = (to: AgentKey): Step[] => [offer(to), assigned(to), ...customerEnds(to), wrappedUp(to)];
-/** `from` leaves (owner moves to `to`), then goes to wrap-up. */
-const handOver = (from: AgentKey, to: AgentKey): Step[] => [
-  { to: from, signal: "eContactOwnerChanged", set: { owner: to, leave: from }, data: { fromOwner: `@${from}`, toOwner: `@${to}` } },
+/** `from` leaves (owner moves to `to`, or to nobody: a queue), then goes to wrap-up. */
+const handOver = (from: AgentKey, to: AgentKey | ""): Step[] => [
+  { to: from, signal: "eContactOwnerChanged", set: { owner: to, leave: from }, data: { fromOwner: `@${from}`, toOwner: to ? `@${to}` : "" } },
   { to: from, signal: "eAgentWrapup" },
 ];
 const consult = (from: AgentKey, to: AgentKey): Step[] => [
@@ -83,9 +83,9 @@ const consultAnswered = (from: AgentKey, to: AgentKey): Step[] => [
   { to, signal: "eAgentConsulting", data: { destAgentId: `@${to}`, isConsulted: true, consultingAgentId: `@${from}` } },
 ];
 
-const line = (leg: AgentKey, type: string, action: "NOTIFY" | "ACCEPT" | "END", rest: string) =>
-  `${leg}: ${type} ${action === "END" ? "UPDATEACTIVITY" : "INBOUND"} ${action} ${rest}`;
-const life = (leg: AgentKey, type: string, rest: string) => (["NOTIFY", "ACCEPT", "END"] as const).map((a) => line(leg, type, a, rest));
+const line = (leg: AgentKey, type: string, action: "NOTIFY" | "ACCEPT" | "END", rest: string, direction = "INBOUND") =>
+  `${leg}: ${type} ${action === "END" ? "UPDATEACTIVITY" : direction} ${action} ${rest}`;
+const life = (leg: AgentKey, type: string, rest: string, direction?: string) => (["NOTIFY", "ACCEPT", "END"] as const).map((a) => line(leg, type, a, rest, direction));
 const CALL_FIELDS = "ANI=+14696762938 DNIS=+18005550100";
 const CHAT_FIELDS = "DNIS=chat-entry-point Email=jane@example.com";
 
@@ -169,6 +169,34 @@ export const SCENARIOS: Scenario[] = [
     agents: ["A", "B"],
     steps: [offer("A"), assigned("A"), ...handOver("A", "B"), offer("B"), assigned("B"), wrappedUp("A"), ...customerEnds("B"), wrappedUp("B")],
     expect: { A: life("A", "CHAT", CHAT_FIELDS), B: life("B", "CHAT", CHAT_FIELDS) },
+  },
+  {
+    name: "transfer to a queue: A's leg ends at once; the agent the queue offers it to gets its own activity",
+    contact: CALL,
+    agents: ["A", "B"],
+    steps: [offer("A"), assigned("A"), ...handOver("A", ""), wrappedUp("A"), offer("B"), assigned("B"), ...customerEnds("B"), wrappedUp("B")],
+    expect: { A: life("A", "CALL", CALL_FIELDS), B: life("B", "CALL", CALL_FIELDS) },
+  },
+  {
+    name: "outdial placed in Webex (not from SAP): OUTBOUND, the dialled number as ANI, no ActivityUUID",
+    contact: { media: "telephony", from: "+16503054000", dnis: "+18005550199", direction: "OUTBOUND", outboundType: "OUTDIAL" },
+    agents: ["A"],
+    steps: fullLife("A"),
+    expect: { A: life("A", "CALL", "ANI=+16503054000 DNIS=+18005550199", "OUTBOUND") },
+  },
+  {
+    name: "a consult offer never answered ends with the consult: a pop and its END for B only",
+    contact: CALL,
+    agents: ["A", "B"],
+    steps: [
+      offer("A"),
+      assigned("A"),
+      ...consult("A", "B"),
+      { to: "A", signal: "eAgentConsultEnded", set: { state: "connected", held: false }, data: { isConsulted: false } },
+      { to: "B", signal: "eAgentConsultEnded", data: { isConsulted: true } },
+      { to: "A", signal: "eAgentContactUnHeld" },
+    ],
+    expect: { A: [line("A", "CALL", "NOTIFY", CALL_FIELDS), line("A", "CALL", "ACCEPT", CALL_FIELDS)], B: [line("B", "CALL", "NOTIFY", CALL_FIELDS), line("B", "CALL", "END", CALL_FIELDS)] },
   },
   {
     name: "consult: the consulted agent gets a pop and no activity",
