@@ -273,3 +273,34 @@ export const SCENARIOS: Scenario[] = [
     expect: { A: life("A", "CHAT", CHAT_FIELDS), B: life("B", "CHAT", CHAT_FIELDS), C: life("C", "CHAT", CHAT_FIELDS) },
   },
 ];
+
+/**
+ * Where the two adapters legitimately differ, so a scenario cannot be shared; each is tested on
+ * its own path (the file named).
+ */
+export const DIFFERENCES: readonly { topic: string; desktopSdk: string; webexCcSdk: string; tests: string }[] = [
+  {
+    topic: "sign-out reason",
+    desktopSdk: "Webex keeps only its fixed reason; the one picked in SAP is logged",
+    webexCcSdk: "the reason picked in SAP is the logout reason Webex receives",
+    tests: "integration/agent-state.test.ts, integration/webex-in-sap.test.ts",
+  },
+  {
+    topic: "click-to-dial",
+    desktopSdk: "Desktop.dialer.startOutdial on the entry point the layout configures",
+    webexCcSdk: "cc.startOutdial(destination, origin); the SDK takes the entry point from the agent's profile",
+    tests: "integration/click-to-dial.test.ts, integration/webex-in-sap.test.ts (same OUTBOUND payloads with the ActivityUUID)",
+  },
+  {
+    topic: "reload",
+    desktopSdk: "the desktop or the mashup reloads alone; the widget replays what the mashup did not acknowledge",
+    webexCcSdk: "connector and mashup reload together; Webex's relogin lists the open conversations, the ledger in storage says what SAP has",
+    tests: "integration/reload.test.ts, integration/webex-in-sap.test.ts",
+  },
+  {
+    topic: "notifications only the CC SDK passes on",
+    desktopSdk: "no signal for AgentContactReserved, AgentContactUnassigned, AgentVteamTransferred, AgentContactAssignFailed",
+    webexCcSdk: "mapped to the offer, the end and the RONA of this agent's leg (docs/reference/webex-cc-events.md §3.2, §3.3)",
+    tests: "integration/webex-in-sap.test.ts",
+  },
+];
