@@ -8,7 +8,7 @@ import { safeSessionStorage, type KeyValueStore } from "../../channel/safe-stora
 import { SapRecorder } from "../../sandbox/sap-host/sap-recorder";
 import type { Notice } from "../../sap-mashup/sap-payload";
 import type { CcProfile, CcTaskLike } from "../../sap-mashup/webex-in-sap/cc-desktop-port";
-import { startWebexInSap, type WebexInSap } from "../../sap-mashup/webex-in-sap/in-page-connector";
+import { startWebexInSap, type WebexInSap } from "../../sap-mashup/webex-in-sap/start-in-page";
 import { CcSdkDouble } from "./cc-sdk-double";
 import { Harness, MASHUP_ORIGIN, SAP_ORIGIN, TEST_END_ACK_GRACE_MS } from "./harness";
 import { WindowBus, type BusWindow } from "./window-bus";

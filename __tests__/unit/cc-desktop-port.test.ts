@@ -9,7 +9,7 @@ import type { ContactCenter, ITask } from "@webex/contact-center";
 import { AQM_SIGNALS, AVAILABLE_AUX_CODE, CC_EVENT, OUTDIAL_FAILED } from "../../sap-mashup/webex-in-sap/cc-events";
 import { ccDesktopPort, type CcApi, type CcTaskLike } from "../../sap-mashup/webex-in-sap/cc-desktop-port";
 import { CONTACT_EVENTS } from "../../widget/conversation-tracker";
-import { registration } from "../../sap-mashup/webex-in-sap/in-page-connector";
+import { registration } from "../../sap-mashup/webex-in-sap/cc-connector";
 import { CcSdkDouble } from "../support/cc-sdk-double";
 import { ccProfile } from "../support/cc-harness";
 
