@@ -219,6 +219,16 @@ describe("a reload of the pane mid-call", () => {
     expect(payloads(b)).toEqual([`A: CALL INBOUND NOTIFY ${CALL_FIELDS}`, `A: CALL INBOUND ACCEPT ${CALL_FIELDS}`]);
   });
 
+  test("stopped while waiting for the listed conversations: the wait ends at once", async () => {
+    const a = await h.agent({ agentId: A, registerLater: true });
+    a.cc.frame(agentFrame("AgentReloginSuccess", { status: "LoggedIn", subStatus: "Available", auxCodeId: "0", interactionIds: [INTERACTION_ID], channelsMap: {} }));
+    a.register();
+    await h.settle();
+    a.run.stop();
+    await a.run.started;
+    expect(a.run.connector.log.recent().map((l) => l.text)).toContain("could not read the desktop's task list: stopped");
+  });
+
   test("the conversation ended while the pane reloaded: its END still reaches SAP", async () => {
     const t = tab();
     const a = await h.agent({ agentId: A, store: safeSessionStorage({ sessionStorage: t }) });

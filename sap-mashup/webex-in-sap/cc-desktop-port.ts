@@ -77,10 +77,14 @@ export function ccDesktopPort(cc: CcApi, options: CcPortOptions): CcDesktopPort 
   const agentSinks = new Set<(changed: readonly string[]) => void>();
   const signedOutSinks = new Set<() => void>();
   const outdialSinks = new Set<(msg: unknown) => void>();
-  /** Interactions Webex listed at the last (re)login, and every one a notification has named since. */
+  /**
+   * Interactions Webex listed at the last (re)login, and every one a notification has named since:
+   * kept only until the connector has read the task list once (it reads it at start only).
+   */
   let listed: string[] | undefined;
-  const seen = new Set<string>();
+  let seen: Set<string> | undefined = new Set<string>();
   let arrived: (() => void) | undefined;
+  let cancelWait: ((e: Error) => void) | undefined;
   const bound: [string, (p: unknown) => void][] = [];
   const listen = (event: string, fn: (p: unknown) => void) => {
     cc.on(event, fn);
@@ -98,7 +102,7 @@ export function ccDesktopPort(cc: CcApi, options: CcPortOptions): CcDesktopPort 
   for (const [type, signal] of Object.entries(AQM_SIGNALS)) {
     listen(type, (data) => {
       const id = str(obj(data)?.interactionId);
-      if (id) {
+      if (id && seen && seen.size < MAX_BUFFERED) {
         seen.add(id);
         arrived?.();
       }
@@ -182,19 +186,24 @@ export function ccDesktopPort(cc: CcApi, options: CcPortOptions): CcDesktopPort 
     },
     async taskList() {
       const fromUser = openTaskData();
+      const known = seen ?? new Set<string>();
       for (const d of fromUser) {
         const id = str(obj(d)?.interactionId);
-        if (id) seen.add(id);
+        if (id) known.add(id);
       }
-      if (!listed) {
-        // Webex's own list of this agent's conversations was not seen (this port listened too late):
-        // the user's list is the best there is; without one, nothing proves a conversation is gone.
-        if (options.openTasks) return fromUser;
-        throw new Error("the open tasks are not known");
+      try {
+        if (!listed) {
+          // Webex's own list of this agent's conversations was not seen (this port listened too late):
+          // the user's list is the best there is; without one, nothing proves a conversation is gone.
+          if (options.openTasks) return fromUser;
+          throw new Error("the open tasks are not known");
+        }
+        await allArrived(listed, known, options.taskWaitMs ?? 10000, (fn) => (arrived = fn), (fn) => (cancelWait = fn));
+        return fromUser;
+      } finally {
+        arrived = cancelWait = undefined;
+        seen = undefined;
       }
-      await allArrived(listed, seen, options.taskWaitMs ?? 10000, (fn) => (arrived = fn));
-      arrived = undefined;
-      return fromUser;
     },
     startOutdial(data: OutdialData) {
       // The SDK takes the entry point from the agent's profile itself; the caller id is ours to give.
@@ -207,6 +216,7 @@ export function ccDesktopPort(cc: CcApi, options: CcPortOptions): CcDesktopPort 
       return cc.stationLogout({ logoutReason: reason });
     },
     close() {
+      cancelWait?.(new Error("stopped"));
       for (const [event, fn] of bound.splice(0)) cc.off(event, fn);
       contactSink = undefined;
       buffered.length = 0;
@@ -218,7 +228,13 @@ export function ccDesktopPort(cc: CcApi, options: CcPortOptions): CcDesktopPort 
  * Resolves once every listed interaction has been named by a notification (their `AgentContact`s
  * follow a relogin), or rejects after `ms`: then the snapshot stays incomplete and the mashup closes nothing on a guess.
  */
-function allArrived(listed: readonly string[], seen: ReadonlySet<string>, ms: number, onArrival: (fn: () => void) => void): Promise<void> {
+function allArrived(
+  listed: readonly string[],
+  seen: ReadonlySet<string>,
+  ms: number,
+  onArrival: (fn: () => void) => void,
+  onCancel: (fn: (e: Error) => void) => void,
+): Promise<void> {
   const missing = () => listed.filter((id) => !seen.has(id)).length;
   if (missing() === 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
@@ -227,6 +243,10 @@ function allArrived(listed: readonly string[], seen: ReadonlySet<string>, ms: nu
       if (missing() > 0) return;
       clearTimeout(timer);
       resolve();
+    });
+    onCancel((e) => {
+      clearTimeout(timer);
+      reject(e);
     });
   });
 }
