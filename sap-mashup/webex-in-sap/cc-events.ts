@@ -56,7 +56,7 @@ export const AQM_SIGNALS: Readonly<Record<string, ContactEventName>> = {
 /** The notification of a failed outdial; its `reason`/`reasonCode` as the Desktop SDK's `eOutdialFailed` (§4.1). */
 export const OUTDIAL_FAILED = "AgentOutboundFailed";
 
-/** The CC SDK's own agent events the port listens to (`AGENT_EVENTS`; §5). */
+/** The CC SDK's own agent events the port listens to (`AGENT_EVENTS`; docs/reference/webex-cc-events.md §5.4). */
 export const CC_EVENT = {
   stateChange: "agent:stateChange",
   stationLoginSuccess: "agent:stationLoginSuccess",
