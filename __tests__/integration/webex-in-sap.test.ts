@@ -4,8 +4,10 @@
  * the SAP test double. Click-to-dial through `cc.startOutdial`, state with the tenant's idle
  * codes, the sign-out reason that reaches Webex, and a reload of the pane mid-call.
  */
+import { message } from "../../channel/protocol";
 import { safeSessionStorage } from "../../channel/safe-storage";
 import { CcHarness, type CcChain } from "../support/cc-harness";
+import { DESKTOP_ORIGIN } from "../support/harness";
 import { describePayload, play } from "../support/scenario-runner";
 import { AGENT_IDS, INTERACTION_ID, type Scenario } from "../support/scenarios";
 
@@ -278,4 +280,14 @@ describe("notifications only the CC SDK passes on (docs/reference/webex-cc-event
     expect(payloads(a)).toEqual([`A: CALL INBOUND NOTIFY ${CALL_FIELDS}`, `A: CALL UPDATEACTIVITY END ${CALL_FIELDS}`]);
     expect(a.run.app.sync.legs.size).toBe(0);
   });
+});
+
+test("an Agent Desktop widget of the same agent (multi-login) cannot link to this pane: SAP never gets a leg twice", async () => {
+  const a = await h.agent({ agentId: A });
+  const desktopWin = h.bus.window(DESKTOP_ORIGIN);
+  // What a desktop widget says to every window it might find the mashup in (widget/mashup-link.ts).
+  a.mashupWin.receiveFrom(desktopWin, message({ t: "hello", role: "widget", instance: "desktop-widget-1" }));
+  await h.settle();
+  expect(desktopWin.received).toEqual([]);
+  expect(a.run.app.link.linked).toBe(true); // still linked to its own, in-page connector
 });
