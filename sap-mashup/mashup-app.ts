@@ -83,6 +83,12 @@ export class MashupApp {
     endAckGraceMs?: number,
     /** Tests delay or fail the parser chunk's fetch, and shorten its retry delays. */
     phone: PhoneParserLoaderOptions = {},
+    /**
+     * Where the channel to the widget runs: the page's own window (embedded and alongside), or an
+     * in-page endpoint when the connector runs in this same page (Webex in SAP, channel/in-page.ts).
+     * SAP's messages and the page's lifecycle always come through `win`.
+     */
+    linkWindow: MashupWindow = win,
   ) {
     this.phone = new PhoneParserLoader((e, retryInMs) => this.parserLoadFailed(e, retryInMs), phone);
     const parent = win.parent as Window | null;
@@ -99,7 +105,7 @@ export class MashupApp {
       now,
     );
     this.link = new DesktopLink(
-      win as Window,
+      linkWindow as Window,
       config.desktopOrigins,
       {
         snapshot: (s) => this.sync.snapshot(s),

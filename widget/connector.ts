@@ -6,7 +6,7 @@ import { Log } from "../channel/log";
 import { SIGN_OUT_REFUSED, type Command, type EventBody, type Leg, type LegPhase, type SnapshotLeg } from "../channel/protocol";
 import { agentStateFrom } from "./agent-state";
 import { ConversationTracker } from "./conversation-tracker";
-import type { DesktopPort } from "./desktop-port";
+import { WEBEX_LOGOUT_REASON, type DesktopPort } from "./desktop-port";
 import { WidgetLink, type WidgetLinkHost } from "./mashup-link";
 import { failureReason, outdialRequest } from "./outdial";
 
@@ -19,8 +19,7 @@ export interface ConnectorOptions {
 const MAX_UNSETTLED = 500;
 const RANK: Record<SnapshotLeg["acked"], number> = { none: 0, offered: 1, connected: 2, ended: 3 };
 
-/** Webex accepts only fixed sign-out reasons (docs/reference/webex-desktop.md §4.4). */
-export const WEBEX_LOGOUT_REASON = "User requested logout";
+export { WEBEX_LOGOUT_REASON };
 
 export class WidgetConnector {
   readonly log = new Log("wxcc-sap widget");
@@ -264,7 +263,8 @@ export class WidgetConnector {
   }
 
   async #signOut(reason: string): Promise<string | undefined> {
-    // Webex keeps only its own fixed reason, so the one chosen in SAP lives in this log (and the mashup's).
+    // Through the Desktop SDK Webex keeps only its own fixed reason (the port sends that one), so the
+    // one chosen in SAP lives in this log (and the mashup's); the Webex CC SDK's port sends the chosen one.
     this.log.info(`sign-out requested in SAP, reason: ${reason}`);
     if (this.#agentState().status === "signed-out") return "You are already signed out.";
     if (this.tracker.openLegs().length > 0) {
@@ -273,7 +273,7 @@ export class WidgetConnector {
     }
     try {
       // The SDK re-checks the desktop's task list (wrap-up counts) and throws if anything is open.
-      await this.#port.logout(WEBEX_LOGOUT_REASON);
+      await this.#port.logout(reason);
     } catch (e) {
       const why = failureReason(e, "the request failed");
       this.log.warn(`sign-out failed: ${why}`);

@@ -52,8 +52,12 @@ export interface DesktopPort {
   taskList(): Promise<unknown[]>;
   startOutdial(data: OutdialData): Promise<unknown>;
   stateChange(state: "Available" | "Idle", auxCodeId: string): Promise<unknown>;
+  /** Signs the agent out; `reason` is the one the agent picked, which a host may not be able to keep. */
   logout(reason: string): Promise<unknown>;
 }
+
+/** Webex accepts only fixed sign-out reasons through the Desktop SDK (docs/reference/webex-desktop.md §4.4). */
+export const WEBEX_LOGOUT_REASON = "User requested logout";
 
 export const WIDGET_NAME = "wxcc-sap-connector";
 export const WIDGET_PROVIDER = "wxcc-sap-connector";
@@ -104,8 +108,9 @@ export function sdkDesktopPort(desktop: DesktopApi): DesktopPort {
     stateChange(state, auxCodeId) {
       return desktop.agentStateInfo.stateChange({ state, auxCodeIdArray: auxCodeId });
     },
-    logout(reason) {
-      return desktop.logout.desktopLogout({ data: { logoutReason: reason } });
+    logout() {
+      // Whatever the agent picked: the Desktop SDK's sign-out keeps only Webex's fixed reason.
+      return desktop.logout.desktopLogout({ data: { logoutReason: WEBEX_LOGOUT_REASON } });
     },
   };
 }
