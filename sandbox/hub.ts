@@ -15,6 +15,8 @@ import { CrmStore } from "./sap-host/crm-store";
 export interface SandboxAgent {
   agentId: string;
   agentName: string;
+  /** "LoggedOut" for an agent who signs in later (the Webex-in-SAP agent); default signed in and Idle. */
+  initialState?: "Idle" | "Available" | "LoggedOut";
 }
 
 export interface TraceEntry {
