@@ -20,13 +20,100 @@ useStage((s) => (st = s));
 let page: Page;
 let x: ReturnType<typeof sdk>;
 
+const sim = (method: string, ...args: unknown[]) => st.sandbox.cc[method as "inbound"].apply(st.sandbox.cc, args as never) as unknown;
+const names = (seen: { name: string }[]) => seen.map((e) => e.name);
+
 test("sign-in and register: the profile has the sandbox's teams, idle and wrap-up codes", async () => {
   page = await st.context.newPage();
   const token = await signIn(st.sandbox, page, CHLOE.agentName);
-  expect(token.access_token).toMatch(/^[0-9a-f]{64}_P0A1_/);
+  expect(token.access_token).toMatch(/^[0-9a-f]{64}_P0A1_6ecef209-9a34-4ed1-a07a-7ddd1dbe925a$/);
+  expect(token.expires_in).toBe(14 * 24 * 3600);
   await sdkPage(st.sandbox, page);
   x = sdk(page);
   await x.start(st.sandbox.config.webexCloud.sdkConfig, token.access_token);
   const profile = (await x.cc("register")) as Record<string, unknown>;
-  console.log(JSON.stringify(profile).slice(0, 3000));
+  expect({ agentId: profile.agentId, agentName: profile.agentName, teams: (profile.teams as { id: string; name: string }[]).map((t) => [t.id, t.name]), idle: (profile.idleCodes as { id: string; name: string }[]).map((c) => c.name), wrap: (profile.wrapupCodes as { name: string }[]).map((c) => c.name), outDialEp: profile.outDialEp, isAgentLoggedIn: profile.isAgentLoggedIn })
+    .toEqual({ agentId: CHLOE.agentId, agentName: "Chloe Durand", teams: [["team-1", "Support"]], idle: ["Meeting", "Break", "Lunch", "RONA", "Available"], wrap: ["Resolved"], outDialEp: "ep-outdial-1", isAgentLoggedIn: undefined });
+});
+
+test("station login (team and dial number), then Available", async () => {
+  const from = await x.count();
+  const login = (await x.cc("stationLogin", { teamId: "team-1", loginOption: "AGENT_DN", dialNumber: "+14155552000" })) as Record<string, unknown>;
+  expect({ type: login.type, status: login.status, subStatus: login.subStatus, teamId: login.teamId, auxCodeId: login.auxCodeId }).toEqual({ type: "AgentStationLoginSuccess", status: "LoggedIn", subStatus: "Idle", teamId: "team-1", auxCodeId: "idle-break" });
+  const state = (await x.cc("setAgentState", { state: "Available", auxCodeId: "0", lastStateChangeReason: "" })) as { data: Record<string, unknown> };
+  expect({ type: state.data.type, subStatus: state.data.subStatus, auxCodeId: state.data.auxCodeId }).toEqual({ type: "AgentStateChangeSuccess", subStatus: "Available", auxCodeId: "0" });
+  expect(names(await x.seen(from))).toEqual(["agent:stationLoginSuccess", "agent:dnRegistered", "agent:stateChange", "agent:stateChangeSuccess"]);
+  expect(st.sandbox.cc.host(CHLOE.agentId).session).toMatchObject({ status: "LoggedIn", subStatus: "Available", dn: "+14155552000", teamId: "team-1" });
+});
+
+// The SDK's TaskManager emits task:offerContact on itself, not on the task: a task sees
+// task:incoming (on cc) and then task:assigned. An ended call gives task:end twice
+// (ContactEnded, then AgentWrapup), both with the interaction in wrapUp.
+test("an inbound call: task:incoming; the agent's phone answers: task:assigned; hold, resume; end: wrap-up; wrap-up with a code", async () => {
+  const from = await x.count();
+  const id = sim("inbound", { from: "+14155550132", to: CHLOE.agentId }) as string;
+  await x.waitFor("task:incoming", from, id);
+  // With a dial-number station the SDK's accept() sends nothing for a call: the agent answers on the phone.
+  expect(await x.task(id, "accept")).toBe("ok");
+  sim("agentAnswers", id, CHLOE.agentId);
+  await x.waitFor("task:assigned", from, id);
+  expect(await x.task(id, "hold")).toBe("ok");
+  expect(await x.task(id, "resume")).toBe("ok");
+  expect(await x.task(id, "end")).toBe("ok");
+  expect(await x.task(id, "wrapup", { wrapUpReason: "Resolved", auxCodeId: "wrap-resolved" })).toBe("ok");
+  expect((await x.seen(from)).map((e) => `${e.name} ${e.state ?? ""}`.trim())).toEqual([
+    "task:incoming new", "task:assigned connected", "task:hold held", "task:resume connected", "task:end wrapUp", "task:end wrapUp", "task:wrappedup wrapUp",
+  ]);
+  expect(await x.taskIds()).toEqual([]);
+  const sent = st.sandbox.cloud.notifications.sent.filter((m) => m.agentId === CHLOE.agentId && m.message.data?.interactionId === id).map((m) => m.message.data!.type);
+  expect(sent).toEqual(["AgentContactReserved", "AgentOfferContact", "AgentContactAssigned", "AgentContactHeld", "AgentContactUnheld", "ContactEnded", "AgentWrapup", "AgentWrappedUp"]);
+  expect(sentWrap(id)).toBe("wrap-resolved");
+});
+
+function sentWrap(id: string): unknown {
+  return st.sandbox.cloud.notifications.sent.find((m) => m.message.data?.interactionId === id && m.message.data?.type === "AgentWrappedUp")?.message.data?.wrapUpAuxCodeId;
+}
+
+test("outdial: an outbound task; the customer answers", async () => {
+  const from = await x.count();
+  const r = (await x.cc("startOutdial", "+14155550177", "+18005550199")) as { data: { type: string; interactionId: string } };
+  expect(r.data.type).toBe("AgentOfferContact");
+  const id = r.data.interactionId;
+  await x.waitFor("task:incoming", from, id);
+  sim("customerAnswers", id);
+  await x.waitFor("task:assigned", from, id);
+  expect(await x.task(id, "end")).toBe("ok");
+  expect(await x.task(id, "wrapup", { wrapUpReason: "Resolved", auxCodeId: "wrap-resolved" })).toBe("ok");
+  expect(names(await x.seen(from))).toEqual(["task:incoming", "task:assigned", "task:end", "task:end", "task:wrappedup"]);
+  expect(st.sandbox.cc.host(CHLOE.agentId).tasks.size).toBe(0);
+});
+
+test("a transfer from a desktop agent gives the SDK agent task:incoming; the SDK transfers it back", async () => {
+  const cc = st.sandbox.cc;
+  await cc.stateChange(A1, "Available", "0");
+  const id = sim("inbound", { from: "+14155550132", to: A1 }) as string;
+  await cc.accept(A1, id);
+  const from = await x.count();
+  sim("transfer", id, A1, CHLOE.agentId);
+  await x.waitFor("task:incoming", from, id);
+  sim("agentAnswers", id, CHLOE.agentId);
+  await x.waitFor("task:assigned", from, id);
+  const back = await x.task(id, "transfer", { to: A1, destinationType: "agent" });
+  expect(back).toBe("ok");
+  await x.waitFor("task:end", from, id);
+  expect(await x.task(id, "wrapup", { wrapUpReason: "Resolved", auxCodeId: "wrap-resolved" })).toBe("ok");
+  expect(names(await x.seen(from))).toEqual(["task:incoming", "task:assigned", "task:end", "task:wrappedup"]);
+  expect(cc.host(A1).tasks.get(id)?.type).toBe("AgentOfferContact");
+  await cc.accept(A1, id);
+  await cc.end(A1, id);
+  await cc.wrapup(A1, id);
+});
+
+test("station logout with the reason Lunch: the emulator records Lunch", async () => {
+  const from = await x.count();
+  const r = (await x.cc("stationLogout", { logoutReason: "Lunch" })) as { data: Record<string, unknown> };
+  expect({ type: r.data.type, status: r.data.status }).toEqual({ type: "AgentLogoutSuccess", status: "LoggedOut" });
+  expect(names(await x.seen(from))).toEqual(["agent:logoutSuccess"]);
+  expect(st.sandbox.cloud.logoutReasons.map((l) => [l.agentId, l.reason])).toEqual([[CHLOE.agentId, "Lunch"]]);
+  expect(st.sandbox.trace.some((t) => t.source === "Chloe Durand" && t.text === 'Webex CC cloud: logout reason received: "Lunch"')).toBe(true);
 });

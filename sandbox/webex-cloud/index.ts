@@ -74,7 +74,7 @@ export class WebexCloud {
     }
     const agentId = this.tokens.agentOf(bearer(req));
     if (!agentId) return unauthorized(req, res), true;
-    const resource = path.replace(/^\//, "");
+    const resource = path.replace(/^\//, "").replace(/\/$/, "");
     if (req.method === "GET") {
       const value = configResource(decodeURIComponent(url.search ? `${resource}${url.search}` : resource), this.cc.orgId, this.cc.host(agentId));
       return value === undefined ? send(req, res, 404, { message: "not emulated", path: resource }) : send(req, res, 200, value), true;
