@@ -117,3 +117,37 @@ test("station logout with the reason Lunch: the emulator records Lunch", async (
   expect(st.sandbox.cloud.logoutReasons.map((l) => [l.agentId, l.reason])).toEqual([[CHLOE.agentId, "Lunch"]]);
   expect(st.sandbox.trace.some((t) => t.source === "Chloe Durand" && t.text === 'Webex CC cloud: logout reason received: "Lunch"')).toBe(true);
 });
+
+test("multi-login: the same agent on a desktop and through the SDK — the desktop is told, a later SDK session closes the earlier one", async () => {
+  const desktopTold: unknown[] = [];
+  st.sandbox.cc.host(A1).aqm.agent.eAgentMultiLogin.listen((m) => desktopTold.push((m as { data: unknown }).data));
+  const pages: Page[] = [];
+  const sdks: ReturnType<typeof sdk>[] = [];
+  for (let i = 0; i < 2; i++) {
+    const p = await st.context.newPage();
+    const token = await signIn(st.sandbox, p, AGENTS[0]!.agentName);
+    await sdkPage(st.sandbox, p);
+    const s = sdk(p);
+    await s.start(st.sandbox.config.webexCloud.sdkConfig, token.access_token);
+    const profile = (await s.cc("register")) as Record<string, unknown>;
+    // Alice is signed in at her desktop: the SDK's silent re-login finds her session.
+    expect({ agentId: profile.agentId, isAgentLoggedIn: profile.isAgentLoggedIn, deviceType: profile.deviceType }).toEqual({ agentId: A1, isAgentLoggedIn: true, deviceType: "AGENT_DN" });
+    pages.push(p);
+    sdks.push(s);
+  }
+  expect(desktopTold).toEqual([
+    { type: "AgentMultiLoginCloseSession", agentId: A1, orgId: st.sandbox.cc.orgId, trackingId: expect.any(String) },
+    { type: "AgentMultiLoginCloseSession", agentId: A1, orgId: st.sandbox.cc.orgId, trackingId: expect.any(String) },
+  ]);
+  await sdks[0]!.waitFor("agent:multiLogin");
+  // Twice: after a successful silent re-login the SDK (3.10.0-next.17, cc.ts silentRelogin) adds its
+  // socket-message handler a second time, so every agent event after it is emitted twice.
+  const multi = { type: "AgentMultiLoginCloseSession", agentId: A1 };
+  expect((await sdks[0]!.seen()).filter((e) => e.name === "agent:multiLogin").map((e) => e.detail)).toEqual([multi, multi]);
+  // The SDK logs the close itself at error level: the only console error, and the expected one.
+  const closed = st.errors.filter((e) => e.includes("WebSocket connection closed by agent multiLogin"));
+  expect(closed).toHaveLength(1);
+  st.errors.splice(st.errors.indexOf(closed[0]!), 1);
+  expect((await sdks[1]!.seen()).filter((e) => e.name === "agent:multiLogin")).toEqual([]);
+  for (const p of pages) await p.close();
+});
