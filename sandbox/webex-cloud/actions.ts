@@ -111,6 +111,13 @@ export class Actions {
     this.notifs.toAgent(agentId, msg);
   }
 
+  /** Consult → transfer: the transferring agent's SDK waits for `AgentConsultTransferred`. */
+  consultTransfer(agentId: string, interactionId: string): void {
+    const p = this.consultPartner(agentId, interactionId);
+    this.cc.consultTransfer(interactionId, p.owner, p.consultee, "offer");
+    this.notifs.toAgent(p.owner, { type: "RoutingMessage", orgId: this.cc.orgId, trackingId: `t-ctransfer-${randomUUID()}`, data: { type: "AgentConsultTransferred", agentId: p.owner, interactionId, destAgentId: p.consultee, orgId: this.cc.orgId } });
+  }
+
   /** The consulted agent: the other side of the consult leg from `agentId`'s point of view. */
   consultPartner(agentId: string, interactionId: string): { owner: string; consultee: string } {
     const l = this.cc.live.get(interactionId);
@@ -141,7 +148,7 @@ const TASK_ACTIONS = (a: Actions): Record<string, Action> => {
     consult: { fail: ["RoutingMessage", "AgentConsultFailed"], run: (agentId, id, b) => cc.consult(id, agentId, str(b.to)) },
     "consult/accept": { fail: ["RoutingMessage", "AgentContactAssignFailed"], run: (agentId, id) => cc.accept(agentId, id) },
     "consult/end": { fail: ["RoutingMessage", "AgentConsultEndFailed"], run: (agentId, id) => { const p = a.consultPartner(agentId, id); cc.consultEnd(id, p.owner, p.consultee); } },
-    "consult/transfer": { fail: ["RoutingMessage", "AgentConsultTransferFailed"], run: (agentId, id) => { const p = a.consultPartner(agentId, id); cc.consultTransfer(id, p.owner, p.consultee, "offer"); } },
+    "consult/transfer": { fail: ["RoutingMessage", "AgentConsultTransferFailed"], run: (agentId, id) => a.consultTransfer(agentId, id) },
     "consult/conference": { fail: ["RoutingMessage", "AgentConsultConferenceFailed"], run: (agentId, id) => { const p = a.consultPartner(agentId, id); cc.consultConference(id, p.owner, p.consultee); } },
     "conference/exit": { fail: ["RoutingMessage", "ParticipantLeftConferenceFailed"], run: (agentId, id) => cc.leaveConference(id, agentId) },
   };
