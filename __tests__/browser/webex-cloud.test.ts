@@ -109,6 +109,30 @@ test("a transfer from a desktop agent gives the SDK agent task:incoming; the SDK
   await cc.wrapup(A1, id);
 });
 
+test("consult a desktop agent, make it a conference, leave it: consultCreated, consulting, conferenceStarted, participantLeft, end", async () => {
+  const A2 = AGENTS[1]!.agentId;
+  const cc = st.sandbox.cc;
+  const from = await x.count();
+  const id = sim("inbound", { from: "+14155550132", to: CHLOE.agentId }) as string;
+  await x.waitFor("task:incoming", from, id);
+  sim("agentAnswers", id, CHLOE.agentId);
+  await x.waitFor("task:assigned", from, id);
+  expect(await x.task(id, "consult", { to: A2, destinationType: "agent" })).toBe("ok");
+  expect(cc.host(A2).tasks.get(id)?.type).toBe("AgentOfferConsult");
+  sim("agentAnswers", id, A2);
+  await x.waitFor("task:consulting", from, id);
+  expect(await x.task(id, "consultConference")).toBe("ok");
+  expect(cc.host(A2).tasks.get(id)?.type).toBe("AgentConsultConferenced");
+  expect(await x.task(id, "exitConference")).toBe("ok");
+  await x.waitFor("task:end", from, id);
+  expect(await x.task(id, "wrapup", { wrapUpReason: "Resolved", auxCodeId: "wrap-resolved" })).toBe("ok");
+  expect(names(await x.seen(from))).toEqual(["task:incoming", "task:assigned", "task:consultCreated", "task:consulting", "task:conferenceStarted", "task:participantLeft", "task:end", "task:wrappedup"]);
+  // Bruno goes on with the customer at his desktop.
+  expect(cc.host(A2).tasks.get(id)?.type).toBe("ParticipantLeftConference");
+  await cc.end(A2, id);
+  await cc.wrapup(A2, id);
+});
+
 test("station logout with the reason Lunch: the emulator records Lunch", async () => {
   const from = await x.count();
   const r = (await x.cc("stationLogout", { logoutReason: "Lunch" })) as { data: Record<string, unknown> };

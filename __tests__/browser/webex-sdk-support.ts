@@ -117,7 +117,12 @@ export function sdk(page: Page) {
     seen: (from = 0) => h((x, a) => x.seen.slice(a[0] as number), from) as Promise<Seen[]>,
     /** Waits until an event named `name` (for `interactionId`, if given) has been recorded at or after `from`. */
     waitFor: async (name: string, from = 0, interactionId?: string) => {
-      await page.waitForFunction(([n, f, id]) => (window as unknown as { sdkHarness: Harness }).sdkHarness.seen.slice(f as number).some((e) => e.name === n && (!id || e.interactionId === id)), [name, from, interactionId] as const, { timeout: 15_000 });
+      try {
+        await page.waitForFunction(([n, f, id]) => (window as unknown as { sdkHarness: Harness }).sdkHarness.seen.slice(f as number).some((e) => e.name === n && (!id || e.interactionId === id)), [name, from, interactionId] as const, { timeout: 15_000 });
+      } catch {
+        const seen = await page.evaluate((f) => (window as unknown as { sdkHarness: Harness }).sdkHarness.seen.slice(f), from);
+        throw new Error(`no ${name}${interactionId ? ` for ${interactionId}` : ""} within 15 s; the SDK emitted: ${seen.map((e) => `${e.name} ${e.interactionId ?? ""}`).join(", ") || "nothing"}`);
+      }
     },
     count: () => h((x) => x.seen.length),
   };

@@ -62,6 +62,9 @@ export class ContactCenter extends Switchboard implements HostBackend {
     i.state = "consult";
     for (const m of Object.values(i.media)) if (m.mType === "mainCall") m.isHold = true;
     i.media[consultLeg] = { mediaResourceId: consultLeg, mediaType: i.mediaType, mediaMgr: i.mediaType === "telephony" ? "callmm" : "digitalmm", participants: [from, to], mType: "consult", isHold: false, holdTimestamp: null };
+    // The consulted agent is a participant from now on: the Webex CC SDK finds the agent to
+    // conference or transfer to through the consult leg's participants (docs/reference/webex-cc-sdk.md §5.1).
+    this.addParticipant(i, to, false);
     l.consultees.add(to);
     l.agents.add(to);
     l.offered.add(to);
@@ -74,6 +77,8 @@ export class ContactCenter extends Switchboard implements HostBackend {
     const l = this.require(interactionId);
     const i = l.interaction;
     this.dropConsultLeg(l, to);
+    const p = (i.participants as Record<string, { hasLeft?: boolean }>)[to];
+    if (p) p.hasLeft = true;
     l.agents.delete(to);
     l.offered.delete(to);
     l.consultees.delete(to);
