@@ -142,6 +142,23 @@ test("station logout with the reason Lunch: the emulator records Lunch", async (
   expect(st.sandbox.trace.some((t) => t.source === "Chloe Durand" && t.text === 'Webex CC cloud: logout reason received: "Lunch"')).toBe(true);
 });
 
+test("a revoked token: the cloud answers 401 and the SDK's request fails", async () => {
+  expect(st.sandbox.cloud.tokens.revokeAgent(CHLOE.agentId)).toBe(2);
+  // After a failure the SDK uploads its logs (to the emulated cloud, which drops them).
+  const logsClosed = page.waitForResponse((res) => res.url().endsWith("/webex/svc/clientLogs/logs/meta"));
+  const r = await x.cc("stationLogin", { teamId: "team-1", loginOption: "AGENT_DN", dialNumber: "+14155552000" });
+  expect(r).toEqual({ error: "Error while performing stationLogin" });
+  await logsClosed;
+  expect(st.sandbox.cc.host(CHLOE.agentId).session.status).toBe("LoggedOut");
+  // What the page logs is the browser's and the SDK's own account of the refusal, nothing else.
+  expect(st.errors.map((e) => e.replace(/^\S+: /, "").replace(/\d{4}-\d\d-\d\dT[\d:.]+Z /, ""))).toEqual([
+    "Failed to load resource: the server responded with a status of 401 (Unauthorized)",
+    "wx-js-sdk PLUGIN_CC - [ERROR]: module:cc - method:stationLogin - stationLogin failed with reason: Error while performing stationLogin",
+    "wx-js-sdk PLUGIN_CC - [ERROR]: module:cc - method:stationLogin - stationLogin failed with reason: Error while performing stationLogin, message: An error occurred while logging in to the station, fieldName: generic",
+  ]);
+  st.errors.length = 0;
+});
+
 test("multi-login: the same agent on a desktop and through the SDK — the desktop is told, a later SDK session closes the earlier one", async () => {
   const desktopTold: unknown[] = [];
   st.sandbox.cc.host(A1).aqm.agent.eAgentMultiLogin.listen((m) => desktopTold.push((m as { data: unknown }).data));

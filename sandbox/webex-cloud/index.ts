@@ -8,7 +8,7 @@
  *   /webex/organization/{orgId}/…                 agent and tenant configuration (./config-api.ts)
  *   /webex/v1/notification/subscribe, /webex/notifs/{id}  notification socket (./notifications.ts)
  *   /webex/v1/agents/…, /webex/v1/tasks/…         agent and task actions (./actions.ts)
- *   /webex/svc/{service}/…                        what else the SDK's core posts (metrics, logs): accepted, dropped
+ *   /webex/svc/{service}/…                        what else the SDK's core sends (metrics, log upload): accepted, dropped
  *   /webex/sandbox/revoke                         sandbox control: revoke every token of an agent
  *
  * The SDK is pointed here only through its own configuration: `services.discovery.u2c` and
@@ -67,7 +67,7 @@ export class WebexCloud {
     }
     if (await this.identity.handle(req, res, path, url)) return true;
     if (path === "/u2c/api/v1/limited/catalog" || path === "/u2c/api/v1/catalog") return send(req, res, 200, hostmap(base)), true;
-    if (path.startsWith("/svc/")) return send(req, res, 204, undefined), true;
+    if (path.startsWith("/svc/")) return this.sink(req, res, path, base), true;
     if (path === "/sandbox/revoke" && req.method === "POST") {
       const b = await readBody(req);
       return send(req, res, 200, { revoked: this.tokens.revokeAgent(String(b.agentId ?? "")) }), true;
@@ -86,6 +86,20 @@ export class WebexCloud {
     const action = this.actions.find(req.method ?? "", resource);
     if (!action) return send(req, res, 404, { message: "not emulated", path: resource }), true;
     return send(req, res, 202, await this.actions.run(agentId, action, body)), true;
+  }
+
+  /**
+   * What the SDK's core sends besides the Contact Center APIs — metrics, and the log upload the
+   * SDK starts after a failure (`clientLogs`: `logs/urls` gives an upload URL, the file is PUT
+   * there, `logs/meta` closes it). Accepted so the SDK goes on as with Webex; nothing is kept:
+   * the logs may hold customers' numbers.
+   */
+  private sink(req: IncomingMessage, res: ServerResponse, path: string, base: string): void {
+    req.resume();
+    if (path === "/svc/clientLogs/logs/urls") return send(req, res, 200, { tempURL: `${base}/svc/log-upload/${Date.now().toString(36)}`, logFilename: "sandbox-log.txt", userId: "" });
+    if (path === "/svc/clientLogs/logs/meta") return send(req, res, 200, { url: "", userId: "" });
+    if (path.startsWith("/svc/log-upload/")) return send(req, res, 200, {});
+    send(req, res, 204, undefined);
   }
 
   /** Handles a WebSocket upgrade for the notification socket; false when not the cloud's. */
