@@ -133,6 +133,35 @@ test("consult a desktop agent, make it a conference, leave it: consultCreated, c
   await cc.wrapup(A2, id);
 });
 
+test("a chat is accepted in the page (the SDK's accept request), ended and wrapped up", async () => {
+  const from = await x.count();
+  const id = sim("inbound", { media: "chat", from: "li.wei@mail.example", to: CHLOE.agentId }) as string;
+  await x.waitFor("task:incoming", from, id);
+  expect(await x.task(id, "accept")).toBe("ok");
+  expect(await x.task(id, "end")).toBe("ok");
+  expect(await x.task(id, "wrapup", { wrapUpReason: "Resolved", auxCodeId: "wrap-resolved" })).toBe("ok");
+  expect((await x.seen(from)).map((e) => `${e.name} ${e.state ?? ""}`.trim())).toEqual(["task:incoming new", "task:assigned connected", "task:end wrapUp", "task:end wrapUp", "task:wrappedup wrapUp"]);
+});
+
+test("consult a desktop agent and end the consult: the call is back with the SDK agent", async () => {
+  const A2 = AGENTS[1]!.agentId;
+  const cc = st.sandbox.cc;
+  const from = await x.count();
+  const id = sim("inbound", { from: "+14155550132", to: CHLOE.agentId }) as string;
+  await x.waitFor("task:incoming", from, id);
+  sim("agentAnswers", id, CHLOE.agentId);
+  await x.waitFor("task:assigned", from, id);
+  expect(await x.task(id, "consult", { to: A2, destinationType: "agent" })).toBe("ok");
+  sim("agentAnswers", id, A2);
+  await x.waitFor("task:consulting", from, id);
+  expect(await x.task(id, "endConsult", { isConsult: true, taskId: id })).toBe("ok");
+  await x.waitFor("task:resume", from, id);
+  expect(cc.host(A2).tasks.has(id)).toBe(false);
+  expect(await x.task(id, "end")).toBe("ok");
+  expect(await x.task(id, "wrapup", { wrapUpReason: "Resolved", auxCodeId: "wrap-resolved" })).toBe("ok");
+  expect(names(await x.seen(from))).toEqual(["task:incoming", "task:assigned", "task:consultCreated", "task:consulting", "task:consultEnd", "task:resume", "task:end", "task:end", "task:wrappedup"]);
+});
+
 test("station logout with the reason Lunch: the emulator records Lunch", async () => {
   const from = await x.count();
   const r = (await x.cc("stationLogout", { logoutReason: "Lunch" })) as { data: Record<string, unknown> };
