@@ -162,17 +162,43 @@ test("consult a desktop agent and end the consult: the call is back with the SDK
   expect(names(await x.seen(from))).toEqual(["task:incoming", "task:assigned", "task:consultCreated", "task:consulting", "task:consultEnd", "task:resume", "task:end", "task:end", "task:wrappedup"]);
 });
 
+test("a page reload mid-call: the new SDK session is signed in, Available, and gets the call by task:hydrate", async () => {
+  const from = await x.count();
+  const id = sim("inbound", { from: "+14155550132", to: CHLOE.agentId }) as string;
+  await x.waitFor("task:incoming", from, id);
+  sim("agentAnswers", id, CHLOE.agentId);
+  await x.waitFor("task:assigned", from, id);
+  await page.close();
+  page = await st.context.newPage();
+  const token = await signIn(st.sandbox, page, CHLOE.agentName);
+  await sdkPage(st.sandbox, page);
+  x = sdk(page);
+  await x.start(st.sandbox.config.webexCloud.sdkConfig, token.access_token);
+  const profile = (await x.cc("register")) as Record<string, unknown>;
+  expect({ isAgentLoggedIn: profile.isAgentLoggedIn, lastStateAuxCodeId: profile.lastStateAuxCodeId, currentTeamId: profile.currentTeamId, dn: profile.dn, deviceType: profile.deviceType })
+    .toEqual({ isAgentLoggedIn: true, lastStateAuxCodeId: "0", currentTeamId: "team-1", dn: "+14155552000", deviceType: "AGENT_DN" });
+  await x.waitFor("task:hydrate", 0, id);
+  expect((await x.seen()).map((e) => `${e.name} ${e.interactionId ?? ""} ${e.state ?? ""}`.trim())).toEqual(["agent:reloginSuccess", `task:hydrate ${id} connected`]);
+  expect(await x.taskIds()).toEqual([id]);
+  expect(await x.task(id, "end")).toBe("ok");
+  expect(await x.task(id, "wrapup", { wrapUpReason: "Resolved", auxCodeId: "wrap-resolved" })).toBe("ok");
+  expect(names(await x.seen())).toEqual(["agent:reloginSuccess", "task:hydrate", "task:end", "task:end", "task:wrappedup"]);
+});
+
 test("station logout with the reason Lunch: the emulator records Lunch", async () => {
   const from = await x.count();
   const r = (await x.cc("stationLogout", { logoutReason: "Lunch" })) as { data: Record<string, unknown> };
   expect({ type: r.data.type, status: r.data.status }).toEqual({ type: "AgentLogoutSuccess", status: "LoggedOut" });
-  expect(names(await x.seen(from))).toEqual(["agent:logoutSuccess"]);
+  // Twice: this session re-logged in at register (the reload test), after which the SDK emits every
+  // agent event twice (docs/reference/webex-cc-sdk.md §3.7).
+  expect(names(await x.seen(from))).toEqual(["agent:logoutSuccess", "agent:logoutSuccess"]);
   expect(st.sandbox.cloud.logoutReasons.map((l) => [l.agentId, l.reason])).toEqual([[CHLOE.agentId, "Lunch"]]);
   expect(st.sandbox.trace.some((t) => t.source === "Chloe Durand" && t.text === 'Webex CC cloud: logout reason received: "Lunch"')).toBe(true);
 });
 
 test("a revoked token: the cloud answers 401 and the SDK's request fails", async () => {
-  expect(st.sandbox.cloud.tokens.revokeAgent(CHLOE.agentId)).toBe(2);
+  // Two sign-ins (before and after the reload), an access and a refresh token each.
+  expect(st.sandbox.cloud.tokens.revokeAgent(CHLOE.agentId)).toBe(4);
   // After a failure the SDK uploads its logs (to the emulated cloud, which drops them).
   const logsClosed = page.waitForResponse((res) => res.url().endsWith("/webex/svc/clientLogs/logs/meta"));
   const r = await x.cc("stationLogin", { teamId: "team-1", loginOption: "AGENT_DN", dialNumber: "+14155552000" });
