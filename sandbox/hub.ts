@@ -51,6 +51,8 @@ export class Hub {
       for (const signal of AGENT_SIGNALS) {
         (host.aqm.agent[signal] as unknown as EmulatedSignal<AgentMsg>).listen((msg) => this.toDesktop(a.agentId, "agent", { signal, msg }));
       }
+      // The agent signed in on another device too (the emulated Webex CC cloud fires it).
+      (host.aqm.agent.eAgentMultiLogin as unknown as EmulatedSignal<AgentMsg>).listen((msg) => this.toDesktop(a.agentId, "multi-login", { signal: "eAgentMultiLogin", msg }));
     }
   }
 

@@ -217,6 +217,18 @@ test("a revoked token: the cloud answers 401 and the SDK's request fails", async
 test("multi-login: the same agent on a desktop and through the SDK — the desktop is told, a later SDK session closes the earlier one", async () => {
   const desktopTold: unknown[] = [];
   st.sandbox.cc.host(A1).aqm.agent.eAgentMultiLogin.listen((m) => desktopTold.push((m as { data: unknown }).data));
+  // What Alice's desktop page hears: the sandbox's event stream to it.
+  const stream = new AbortController();
+  const events = await fetch(`${st.sandbox.config.desktops[0]}/cc/events?agent=${A1}`, { signal: stream.signal });
+  let heard = "";
+  const reading = (async () => {
+    const reader = events.body!.getReader();
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done) return;
+      heard += new TextDecoder().decode(value);
+    }
+  })();
   const pages: Page[] = [];
   const sdks: ReturnType<typeof sdk>[] = [];
   for (let i = 0; i < 2; i++) {
@@ -245,5 +257,8 @@ test("multi-login: the same agent on a desktop and through the SDK — the deskt
   expect(closed).toHaveLength(1);
   st.errors.splice(st.errors.indexOf(closed[0]!), 1);
   expect((await sdks[1]!.seen()).filter((e) => e.name === "agent:multiLogin")).toEqual([]);
+  stream.abort();
+  await reading;
+  expect([...heard.matchAll(/event: multi-login\ndata: (.+)\n/g)].map((m) => (JSON.parse(m[1]!) as { msg: { data: { type: string } } }).msg.data.type)).toEqual(["AgentMultiLoginCloseSession", "AgentMultiLoginCloseSession"]);
   for (const p of pages) await p.close();
 });

@@ -282,6 +282,11 @@ async function main(): Promise<void> {
     host.agentSignal(signal, msg);
     render();
   });
+  events.addEventListener("multi-login", (e) => {
+    const { msg } = JSON.parse((e as MessageEvent<string>).data) as { msg: AgentMsg };
+    (host.aqm.agent.eAgentMultiLogin as unknown as { send(m: unknown): void }).send(msg);
+    note("This agent signed in on another device too (multi-login): Webex closes the older session; the sandbox keeps this one open.", "info");
+  });
   events.addEventListener("outdial-failed", (e) => {
     host.outdialFailed((JSON.parse((e as MessageEvent<string>).data) as { msg: AgentContactMsg }).msg);
   });
