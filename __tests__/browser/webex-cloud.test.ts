@@ -162,6 +162,25 @@ test("consult a desktop agent and end the consult: the call is back with the SDK
   expect(names(await x.seen(from))).toEqual(["task:incoming", "task:assigned", "task:consultCreated", "task:consulting", "task:consultEnd", "task:resume", "task:end", "task:end", "task:wrappedup"]);
 });
 
+test("a transfer to a queue: the SDK agent's part ends; the queue offers it to the next agent", async () => {
+  const A2 = AGENTS[1]!.agentId;
+  const cc = st.sandbox.cc;
+  const from = await x.count();
+  const id = sim("inbound", { media: "chat", from: "li.wei@mail.example", to: CHLOE.agentId }) as string;
+  await x.waitFor("task:incoming", from, id);
+  expect(await x.task(id, "accept")).toBe("ok");
+  expect(await x.task(id, "transfer", { to: "queue-support", destinationType: "queue" })).toBe("ok");
+  await x.waitFor("task:end", from, id);
+  expect(await x.task(id, "wrapup", { wrapUpReason: "Resolved", auxCodeId: "wrap-resolved" })).toBe("ok");
+  // task:end twice: from AgentWrapup and from AgentVteamTransferred (the SDK ends the task on both).
+  expect(names(await x.seen(from))).toEqual(["task:incoming", "task:assigned", "task:end", "task:end", "task:wrappedup"]);
+  sim("offerFromQueue", id, A2);
+  expect(cc.host(A2).tasks.get(id)?.type).toBe("AgentOfferContact");
+  await cc.accept(A2, id);
+  await cc.end(A2, id);
+  await cc.wrapup(A2, id);
+});
+
 test("a page reload mid-call: the new SDK session is signed in, Available, and gets the call by task:hydrate", async () => {
   const from = await x.count();
   const id = sim("inbound", { from: "+14155550132", to: CHLOE.agentId }) as string;

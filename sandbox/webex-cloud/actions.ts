@@ -19,12 +19,15 @@ export interface LogoutRecord {
 }
 
 interface Action {
-  /** Top-level type and data type of the failure notification. */
-  fail: [string, string];
+  /** Top-level type and data type of the failure notification (may depend on the request). */
+  fail: [string, string] | ((body: Record<string, unknown>) => [string, string]);
   run(agentId: string, interactionId: string, body: Record<string, unknown>): unknown;
 }
 
 const str = (v: unknown) => (typeof v === "string" ? v : "");
+
+/** The tenant's queues by id, as the configuration API lists them (./config-api.ts). */
+const QUEUE_NAMES: Record<string, string> = { "queue-support": "Support" };
 
 export class Actions {
   readonly logoutReasons: LogoutRecord[] = [];
@@ -51,7 +54,7 @@ export class Actions {
     } catch (e) {
       const d = (e as { details?: { data?: { reason?: string; reasonCode?: number } } })?.details?.data;
       const reason = d?.reason ?? (e as Error)?.message ?? String(e);
-      const [envelope, type] = a.action.fail;
+      const [envelope, type] = typeof a.action.fail === "function" ? a.action.fail(body) : a.action.fail;
       this.notifs.toAgent(agentId, { type: envelope, orgId: this.cc.orgId, trackingId, data: { type, agentId, interactionId: a.interactionId || undefined, orgId: this.cc.orgId, trackingId, reason, reasonCode: d?.reasonCode ?? 0 } });
     }
     return { trackingId };
@@ -103,12 +106,17 @@ export class Actions {
     };
   }
 
-  /** Blind transfer to an agent: the transferring agent's SDK waits for `AgentBlindTransferred`. */
+  /**
+   * Blind transfer to an agent (the SDK waits for `AgentBlindTransferred`) or to a queue
+   * (`AgentVteamTransferred`; the queue offers it later, as the simulation's `offerFromQueue`).
+   */
   transfer(agentId: string, interactionId: string, b: Record<string, unknown>): void {
-    if (str(b.destinationType).toLowerCase() !== "agent") throw new Error(`transfer to ${str(b.destinationType) || "(no destination type)"} is not emulated`);
-    this.cc.transfer(interactionId, agentId, str(b.to), "offer");
-    const msg = { type: "RoutingMessage", orgId: this.cc.orgId, trackingId: `t-transfer-${randomUUID()}`, data: { type: "AgentBlindTransferred", agentId, interactionId, destAgentId: str(b.to), orgId: this.cc.orgId } };
-    this.notifs.toAgent(agentId, msg);
+    const kind = str(b.destinationType).toLowerCase();
+    if (kind === "agent") this.cc.transfer(interactionId, agentId, str(b.to), "offer");
+    else if (kind === "queue") this.cc.transferToQueue(interactionId, agentId, QUEUE_NAMES[str(b.to)] ?? str(b.to));
+    else throw new Error(`transfer to ${kind || "(no destination type)"} is not emulated`);
+    const type = kind === "queue" ? "AgentVteamTransferred" : "AgentBlindTransferred";
+    this.notifs.toAgent(agentId, { type: "RoutingMessage", orgId: this.cc.orgId, trackingId: `t-transfer-${randomUUID()}`, data: { type, agentId, interactionId, destAgentId: str(b.to), orgId: this.cc.orgId } });
   }
 
   /** Consult → transfer: the transferring agent's SDK waits for `AgentConsultTransferred`. */
@@ -144,7 +152,7 @@ const TASK_ACTIONS = (a: Actions): Record<string, Action> => {
     unhold: { fail: ["RoutingMessage", "AgentContactUnHoldFailed"], run: (agentId, id) => cc.unHold(agentId, id) },
     end: { fail: ["RoutingMessage", "AgentContactEndFailed"], run: (agentId, id) => cc.end(agentId, id) },
     wrapup: { fail: ["RoutingMessage", "AgentWrapupFailed"], run: (agentId, id, b) => cc.wrapup(agentId, id, str(b.auxCodeId)) },
-    transfer: { fail: ["RoutingMessage", "AgentBlindTransferFailed"], run: (agentId, id, b) => a.transfer(agentId, id, b) },
+    transfer: { fail: (b) => ["RoutingMessage", str(b.destinationType).toLowerCase() === "queue" ? "AgentVteamTransferFailed" : "AgentBlindTransferFailed"], run: (agentId, id, b) => a.transfer(agentId, id, b) },
     consult: { fail: ["RoutingMessage", "AgentConsultFailed"], run: (agentId, id, b) => cc.consult(id, agentId, str(b.to)) },
     "consult/accept": { fail: ["RoutingMessage", "AgentContactAssignFailed"], run: (agentId, id) => cc.accept(agentId, id) },
     "consult/end": { fail: ["RoutingMessage", "AgentConsultEndFailed"], run: (agentId, id) => { const p = a.consultPartner(agentId, id); cc.consultEnd(id, p.owner, p.consultee); } },
