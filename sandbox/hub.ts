@@ -15,6 +15,8 @@ import { CrmStore } from "./sap-host/crm-store";
 export interface SandboxAgent {
   agentId: string;
   agentName: string;
+  /** "LoggedOut" for an agent who signs in later (the Webex-in-SAP agent); default signed in and Idle. */
+  initialState?: "Idle" | "Available" | "LoggedOut";
 }
 
 export interface TraceEntry {
@@ -49,6 +51,8 @@ export class Hub {
       for (const signal of AGENT_SIGNALS) {
         (host.aqm.agent[signal] as unknown as EmulatedSignal<AgentMsg>).listen((msg) => this.toDesktop(a.agentId, "agent", { signal, msg }));
       }
+      // The agent signed in on another device too (the emulated Webex CC cloud fires it).
+      (host.aqm.agent.eAgentMultiLogin as unknown as EmulatedSignal<AgentMsg>).listen((msg) => this.toDesktop(a.agentId, "multi-login", { signal: "eAgentMultiLogin", msg }));
     }
   }
 

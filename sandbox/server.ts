@@ -24,6 +24,7 @@ import { extname, join, normalize, resolve, sep } from "node:path";
 import type { ContactCenter } from "./desktop-host/contact-center";
 import { Hub, sseHead, type SandboxAgent, type TraceEntry } from "./hub";
 import { checkNewCustomer } from "./sap-host/crm-store";
+import { CLOUD_PREFIX, sdkConfig, WebexCloud } from "./webex-cloud";
 
 export type { SandboxAgent, TraceEntry } from "./hub";
 
@@ -34,6 +35,16 @@ export const AGENTS: readonly SandboxAgent[] = [
   { agentId: "a1b2c3d4-0002-4a5b-9c8d-000000000002", agentName: "Bruno Keller" },
 ];
 
+/**
+ * Agents of the "Webex in SAP" topology: no Agent Desktop, they sign in through the Webex CC SDK
+ * against the emulated cloud (sandbox/webex-cloud/), so they start signed out, as after a sign-out.
+ */
+export const CLOUD_AGENTS: readonly SandboxAgent[] = [
+  { agentId: "a1b2c3d4-0003-4a5b-9c8d-000000000003", agentName: "Chloe Durand", initialState: "LoggedOut" },
+];
+
+const ALL_AGENTS = [...AGENTS, ...CLOUD_AGENTS];
+
 export type Role = "sap" | "mashup" | "desktop1" | "desktop2";
 const ROLES: readonly Role[] = ["sap", "mashup", "desktop1", "desktop2"];
 
@@ -43,6 +54,10 @@ export interface SandboxConfig {
   mashup: string;
   desktops: string[];
   agents: readonly SandboxAgent[];
+  /** Agents who work through the Webex CC SDK (no desktop), e.g. Chloe Durand. */
+  cloudAgents: readonly SandboxAgent[];
+  /** The emulated Webex CC cloud: its origin, the SDK configuration that points the SDK at it, its OAuth endpoints. */
+  webexCloud: { origin: string; sdkConfig: ReturnType<typeof sdkConfig>; authorizeUrl: string; tokenUrl: string };
   orgId: string;
   outdialEp: string;
 }
@@ -64,6 +79,8 @@ export interface Sandbox {
   url: string;
   cc: ContactCenter;
   trace: TraceEntry[];
+  /** The emulated Webex CC cloud (tokens, sessions, the logout reasons it received). */
+  cloud: WebexCloud;
   close(): Promise<void>;
 }
 
@@ -83,7 +100,7 @@ const TYPES: Record<string, string> = {
 const SIM_METHODS = new Set([
   "inbound", "rona", "customerEnds", "customerAnswers", "transfer", "transferToQueue", "offerFromQueue",
   "consult", "consultEnd", "consultTransfer", "consultConference", "joinConference", "leaveConference",
-  "waitingReason",
+  "waitingReason", "agentAnswers",
 ]);
 /** Host requests the desktops' AgentxHost forwards (POST /cc/backend): the HostBackend methods. */
 const BACKEND_METHODS = new Set(["accept", "end", "hold", "unHold", "wrapup", "startOutdial", "stateChange", "logout", "stationLogin"]);
@@ -127,16 +144,17 @@ function inside(base: string, urlPath: string): string | undefined {
   return p === base || p.startsWith(base + sep) ? p : undefined;
 }
 
-function handler(role: Role, hub: Hub, config: SandboxConfig, dirs: { dist: string; sandbox: string; pages: string }) {
+function handler(role: Role, hub: Hub, cloud: WebexCloud, config: SandboxConfig, dirs: { dist: string; sandbox: string; pages: string }) {
   const page = (name: string) => join(dirs.pages, name);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://sandbox.invalid");
     const path = url.pathname;
     try {
+      if (role === "sap" && path.startsWith(CLOUD_PREFIX + "/") && (await cloud.handle(req, res, url))) return;
       if (req.method === "POST") {
         const b = (await body(req)) as { agent?: string; method?: string; args?: unknown[] } & Partial<TraceEntry>;
         if (path === "/cc/backend") {
-          const agent = AGENTS.find((a) => a.agentId === b.agent);
+          const agent = ALL_AGENTS.find((a) => a.agentId === b.agent);
           if (!agent || !b.method || !BACKEND_METHODS.has(b.method)) return json(res, 400, { details: { data: { reason: "unknown agent or method" } } });
           const fn = (hub.cc as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[b.method]!;
           try {
@@ -239,12 +257,14 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
     sandbox: o.sandboxDir ?? join(ROOT, "dist", "sandbox"),
     pages: join(ROOT, "sandbox", "pages"),
   };
-  const hub = new Hub(AGENTS);
+  const hub = new Hub(ALL_AGENTS);
+  const cloud = new WebexCloud(hub.cc, ALL_AGENTS, (t) => hub.addTrace(t));
   const port = o.port ?? 8080;
-  const config: SandboxConfig = { sap: "", mashup: "", desktops: [], agents: AGENTS, orgId: hub.cc.orgId, outdialEp: "ep-outdial-1" };
+  const config: SandboxConfig = { sap: "", mashup: "", desktops: [], agents: AGENTS, cloudAgents: CLOUD_AGENTS, webexCloud: { origin: "", sdkConfig: sdkConfig("http://127.0.0.1"), authorizeUrl: "", tokenUrl: "" }, orgId: hub.cc.orgId, outdialEp: "ep-outdial-1" };
   const servers: Server[] = [];
   const make = (role: Role) => {
-    const s = createServer((req, res) => void handler(role, hub, config, dirs)(req, res));
+    const s = createServer((req, res) => void handler(role, hub, cloud, config, dirs)(req, res));
+    if (role === "sap") s.on("upgrade", (req, socket, head) => void (cloud.upgrade(req, socket, head as Buffer) || socket.destroy()));
     servers.push(s);
     return s;
   };
@@ -281,12 +301,15 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
   config.sap = origins[0]!;
   config.mashup = origins[1]!;
   config.desktops = [origins[2]!, origins[3]!];
+  config.webexCloud = { origin: config.sap, sdkConfig: sdkConfig(config.sap), authorizeUrl: `${config.sap}${CLOUD_PREFIX}/v1/authorize`, tokenUrl: `${config.sap}${CLOUD_PREFIX}/v1/access_token` };
   return {
     config,
     url: `${config.sap}/`,
     cc: hub.cc,
     trace: hub.trace,
+    cloud,
     close: async () => {
+      cloud.close();
       hub.closeStreams();
       await closeAll(servers);
     },

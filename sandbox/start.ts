@@ -27,7 +27,7 @@ function portFromEnv(): number {
   return port;
 }
 
-/** What `npm start` prints: the four origins, the one URL to open, and how to stop. */
+/** What `npm start` prints: the four origins, the emulated Webex CC cloud, the one URL to open, and how to stop. */
 export function banner(s: Sandbox): string {
   const c = s.config;
   const rows: [string, string][] = [
@@ -41,6 +41,7 @@ export function banner(s: Sandbox): string {
     "",
     ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`),
     "",
+    `Webex in SAP: ${c.cloudAgents.map((a) => a.agentName).join(", ")} signs in through the Webex CC SDK; emulated Webex CC cloud: service catalog ${c.webexCloud.sdkConfig.services.discovery.u2c}, sign-in ${c.webexCloud.authorizeUrl}`,
     `Open ${s.url}`,
     `Setup check (SAP admin): ${c.sap}/sap?agent=1&check=on (tenant variants: add &tenant=xml-only,end-direction,no-refocus)`,
     `Stop with Ctrl+C (or: kill ${process.pid}).`,

@@ -132,7 +132,7 @@ test("a chat conference: after agent 2 leaves, agent 1 no longer sees Leave conf
   expect(await buttons(desk2, id)).toEqual(["leave", "end", "customer-ends"]);
   await act(desk2, "leave", id);
   await waitTask(desk1, id, "ParticipantLeftConference");
-  expect(await buttons(desk1, id)).toEqual(["transfer", "consult", "conference", "end", "customer-ends"]);
+  expect(await buttons(desk1, id)).toEqual(["transfer", "transfer-cloud", "consult", "conference", "end", "customer-ends"]);
   expect(await desk1.textContent(`[data-interaction="${id}"] .pill`)).toBe("connected");
   expect(await buttons(desk2, id)).toEqual(["wrapup"]);
   await act(desk2, "wrapup", id);

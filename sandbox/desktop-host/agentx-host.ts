@@ -38,9 +38,10 @@ export interface AgentProfileSpec {
   outDialEp?: string;
   /**
    * The state the agent is in when the simulation starts: signed in and Idle with the default
-   * idle code, as a real station login leaves an agent, unless "Available" is given.
+   * idle code, as a real station login leaves an agent, unless "Available" is given; "LoggedOut"
+   * for an agent who signs in later (station login), e.g. through the Webex CC SDK.
    */
-  initialState?: "Idle" | "Available";
+  initialState?: "Idle" | "Available" | "LoggedOut";
   /** Conversations per channel routing may give the agent at once; Webex's default profile (./routing.ts) otherwise. */
   capacity?: Partial<Record<MediaType, number>>;
 }
@@ -88,7 +89,7 @@ export class AgentxHost {
       agentId: spec.agentId,
       agentName: spec.agentName,
       orgId: spec.orgId,
-      status: "LoggedIn",
+      status: spec.initialState === "LoggedOut" ? "LoggedOut" : "LoggedIn",
       subStatus: available ? "Available" : "Idle",
       auxCodeId: available ? "0" : defaultIdle?.id ?? "0",
       agentSessionId: "session-1",

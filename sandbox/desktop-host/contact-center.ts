@@ -62,6 +62,9 @@ export class ContactCenter extends Switchboard implements HostBackend {
     i.state = "consult";
     for (const m of Object.values(i.media)) if (m.mType === "mainCall") m.isHold = true;
     i.media[consultLeg] = { mediaResourceId: consultLeg, mediaType: i.mediaType, mediaMgr: i.mediaType === "telephony" ? "callmm" : "digitalmm", participants: [from, to], mType: "consult", isHold: false, holdTimestamp: null };
+    // The consulted agent is a participant from now on: the Webex CC SDK finds the agent to
+    // conference or transfer to through the consult leg's participants (docs/reference/webex-cc-sdk.md §5.1).
+    this.addParticipant(i, to, false);
     l.consultees.add(to);
     l.agents.add(to);
     l.offered.add(to);
@@ -74,6 +77,8 @@ export class ContactCenter extends Switchboard implements HostBackend {
     const l = this.require(interactionId);
     const i = l.interaction;
     this.dropConsultLeg(l, to);
+    const p = (i.participants as Record<string, { hasLeft?: boolean }>)[to];
+    if (p) p.hasLeft = true;
     l.agents.delete(to);
     l.offered.delete(to);
     l.consultees.delete(to);
@@ -149,9 +154,22 @@ export class ContactCenter extends Switchboard implements HostBackend {
     l.agents.delete(agentId);
   }
 
+  /**
+   * The agent picks up the offered call on their own phone: with a dial-number or extension
+   * station the Webex CC SDK's `accept()` sends nothing for a call (docs/reference/webex-cc-sdk.md §5.3),
+   * Webex connects the call when the phone answers.
+   */
+  agentAnswers(interactionId: string, agentId: string): void {
+    this.acceptNow(agentId, interactionId);
+  }
+
   // ---- HostBackend: requests the real SDK passed through the emulated host ----
 
   async accept(agentId: string, interactionId: string): Promise<AgentContactMsg> {
+    return this.acceptNow(agentId, interactionId);
+  }
+
+  private acceptNow(agentId: string, interactionId: string): AgentContactMsg {
     const l = this.require(interactionId);
     // Accepting a consult offer connects the consult leg; the conversation keeps its owner.
     if (l.consultees.has(agentId)) {
@@ -184,10 +202,11 @@ export class ContactCenter extends Switchboard implements HostBackend {
     return this.setHold(agentId, interactionId, false);
   }
 
-  async wrapup(agentId: string, interactionId: string): Promise<AgentContactMsg> {
+  /** `auxCodeId`: the wrap-up code the agent chose (the Webex CC SDK sends it; the Desktop's default otherwise). */
+  async wrapup(agentId: string, interactionId: string, auxCodeId?: string): Promise<AgentContactMsg> {
     const l = this.require(interactionId);
     l.agents.delete(agentId);
-    const m = this.send(agentId, "eAgentContactWrappedUp", l.interaction, { wrapUpAuxCodeId: "wrap-resolved" } as Partial<AgentContactData>);
+    const m = this.send(agentId, "eAgentContactWrappedUp", l.interaction, { wrapUpAuxCodeId: auxCodeId || "wrap-resolved" } as Partial<AgentContactData>);
     // A conversation transferred to a queue lives on without agents until the queue offers it again.
     if (l.agents.size === 0 && l.interaction.isTerminated) this.live.delete(interactionId);
     this.route();

@@ -250,9 +250,16 @@ export abstract class Switchboard {
     return this.send(agentId, "eAgentContactAssigned", l.interaction);
   }
 
-  protected addParticipant(i: Interaction, agentId: string): void {
+  /**
+   * The agent joins the conversation's participants and, unless only on a consult leg, the main
+   * call's media participants: the Webex CC SDK decides from the latter whether a conference is in
+   * progress and whether an agent who left it keeps the task for wrap-up (docs/reference/webex-cc-sdk.md §5.5).
+   */
+  protected addParticipant(i: Interaction, agentId: string, inMainCall = true): void {
     const participants = i.participants as Record<string, unknown>;
     participants[agentId] = { id: agentId, name: this.host(agentId).spec.agentName, pType: "Agent", type: "Agent", hasJoined: true, hasLeft: false };
+    const main = Object.values(i.media).find((m) => m.mType === "mainCall");
+    if (inMainCall && main && !main.participants.includes(agentId)) main.participants.push(agentId);
   }
 
   /** `agentId`'s part ends while the conversation goes on: owner moves away from it, then wrap-up. */

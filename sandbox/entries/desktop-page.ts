@@ -79,6 +79,7 @@ async function act(action: string, id: string): Promise<void> {
       case "customer-ends": await sim("customerEnds", id); break;
       case "customer-answers": await sim("customerAnswers", id); break;
       case "transfer": await sim("transfer", id, me.agentId, other.agentId); break;
+      case "transfer-cloud": await sim("transfer", id, me.agentId, cfg.cloudAgents[0]!.agentId); break;
       case "consult": await sim("consult", id, me.agentId, other.agentId); break;
       case "consult-transfer": await sim("consultTransfer", id, me.agentId, other.agentId); break;
       case "conference": await sim(t?.interaction.mediaType === "telephony" ? "consultConference" : "joinConference", ...(t?.interaction.mediaType === "telephony" ? [id, me.agentId, other.agentId] : [id, other.agentId])); break;
@@ -118,7 +119,7 @@ function render(): void {
             ` ${outbound ? "to" : "from"} ${customer} `,
             h("span", { class: "pill", title: t.type }, phaseOf(t)),
           ),
-          h("div", { class: "task-actions" }, actionsFor(t, other.agentName.split(" ")[0]!).map(([a, label]) => h("button", { "data-action": a, onclick: () => void act(a, t.interactionId) }, label))),
+          h("div", { class: "task-actions" }, actionsFor(t, other.agentName.split(" ")[0]!, cfg.cloudAgents[0]?.agentName.split(" ")[0]).map(([a, label]) => h("button", { "data-action": a, onclick: () => void act(a, t.interactionId) }, label))),
         );
       })));
   const linked = connector?.connector?.link?.linked;
@@ -280,6 +281,11 @@ async function main(): Promise<void> {
     const { signal, msg } = JSON.parse((e as MessageEvent<string>).data) as { signal: AgentSignal; msg: AgentMsg };
     host.agentSignal(signal, msg);
     render();
+  });
+  events.addEventListener("multi-login", (e) => {
+    const { msg } = JSON.parse((e as MessageEvent<string>).data) as { msg: AgentMsg };
+    (host.aqm.agent.eAgentMultiLogin as unknown as { send(m: unknown): void }).send(msg);
+    note("This agent signed in on another device too (multi-login): Webex closes the older session; the sandbox keeps this one open.", "info");
   });
   events.addEventListener("outdial-failed", (e) => {
     host.outdialFailed((JSON.parse((e as MessageEvent<string>).data) as { msg: AgentContactMsg }).msg);

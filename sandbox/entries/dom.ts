@@ -38,6 +38,9 @@ export interface PageConfig {
   mashup: string;
   desktops: string[];
   agents: { agentId: string; agentName: string }[];
+  /** Agents of the Webex-in-SAP topology (no desktop: they sign in through the Webex CC SDK). */
+  cloudAgents: { agentId: string; agentName: string }[];
+  webexCloud: { origin: string };
   outdialEp: string;
 }
 

@@ -2,7 +2,8 @@
  * The flow screen (the one URL `npm start` prints): each agent's SAP sandbox page — with the real
  * mashup in its Live Activity pane and the emulated Agent Desktop inside that — side by side, and
  * below them the event trace: Webex event (from the simulation) → channel message (seen by the
- * desktop) → SAP payload (received by the SAP page), with timestamps.
+ * desktop) → SAP payload (received by the SAP page), with timestamps. The header also names the
+ * agents of the Webex-in-SAP topology, who work through the emulated Webex CC cloud.
  */
 import { clock, h, loadConfig } from "./dom";
 
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
       h("b", {}, "Webex Contact Center ↔ SAP connector — local sandbox"),
       h("span", { class: "muted" }, ` SAP sandbox ${cfg.sap} · mashup ${cfg.mashup} · desktops ${cfg.desktops.join(", ")}`),
       h("a", { href: "/sap?agent=1&topology=alongside", target: "_blank" }, "alongside topology (agent 1)"),
+      h("span", { id: "cloud-agents", class: "muted", title: `Signs in through the Webex CC SDK against the emulated Webex CC cloud ${cfg.webexCloud.origin}/webex; no Agent Desktop` }, ` · Webex in SAP: ${cfg.cloudAgents.map((a) => a.agentName).join(", ")} (Webex CC SDK, emulated cloud)`),
     ),
     h("div", { class: "flow" },
       cfg.agents.map((a, i) => h("iframe", { id: `sap-${i + 1}`, class: "sap-frame", title: `SAP sandbox of ${a.agentName}`, src: `/sap?agent=${i + 1}${extra}` })),

@@ -13,7 +13,11 @@ export function agentsIn(t: AgentContactData): number {
   return ps.filter((p) => p.pType === "Agent" && p.hasLeft !== true).length;
 }
 
-export function actionsFor(t: AgentContactData, otherFirstName: string): Action[] {
+/**
+ * `cloudFirstName`: the Webex-in-SAP agent (no desktop, works through the Webex CC SDK), whom a
+ * desktop agent can transfer a conversation to as well.
+ */
+export function actionsFor(t: AgentContactData, otherFirstName: string, cloudFirstName?: string): Action[] {
   const phone = t.interaction.mediaType === "telephony";
   const outbound = t.interaction.contactDirection?.type === "OUTBOUND";
   const consultee = Boolean(t.isConsulted);
@@ -21,6 +25,7 @@ export function actionsFor(t: AgentContactData, otherFirstName: string): Action[
   const main: Action[] = [
     ...(phone ? [held ? (["resume", "Resume"] as Action) : (["hold", "Hold"] as Action)] : []),
     ["transfer", `Transfer → ${otherFirstName}`],
+    ...(cloudFirstName ? [["transfer-cloud", `Transfer → ${cloudFirstName}`] as Action] : []),
     ["consult", `Consult ${otherFirstName}`],
     ...(phone ? [] : [["conference", `Conference ${otherFirstName}`] as Action]),
     ["end", "End"],
