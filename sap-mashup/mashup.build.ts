@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { LANGUAGES } from "./i18n/localize";
 import { themeCss } from "./theme.build";
+import { scssPlugin } from "./webex-in-sap/scss.build";
 
 /** Written beside the scripts; index.html loads mashup.js and mashup.css. */
 export const MASHUP_STATIC_FILES = ["index.html", "mashup.css"] as const;
@@ -19,6 +20,7 @@ export const MASHUP_STATIC_FILES = ["index.html", "mashup.css"] as const;
  */
 export function writeMashupStatic(outdir: string): void {
   writeFileSync(join(outdir, "index.html"), readFileSync(join(__dirname, "index.html")));
+  writeFileSync(join(outdir, WEBEX_SIGN_IN_PAGE), readFileSync(join(__dirname, "webex-in-sap", WEBEX_SIGN_IN_PAGE)));
   writeFileSync(join(outdir, "mashup.css"), themeCss() + readFileSync(join(__dirname, "mashup.css"), "utf8"));
 }
 
@@ -68,6 +70,39 @@ export function checkBuildOptions(outdir: string): BuildOptions {
       "check-page": join(__dirname, "check", "check-page.ts"),
       ...Object.fromEntries(LANGUAGES.filter((l) => l !== "en").map((l) => [`check-lang-${l}`, join(__dirname, "i18n", "check", `${l}.ts`)])),
     },
+  };
+}
+
+/** The sign-in redirect page of the "Webex in SAP" topology, written beside index.html (register its URL in the Webex Integration). */
+export const WEBEX_SIGN_IN_PAGE = "webex-sign-in.html";
+
+/**
+ * The "Webex in SAP" topology's files: its page (React, Cisco's widgets, their store with the
+ * Webex CC SDK) with its stylesheet and Momentum's fonts and images under webex-assets/, the
+ * sign-in redirect page's script, and its messages per language besides English.
+ */
+export const WEBEX_IN_SAP_FILES = ["webex-in-sap.js", "webex-in-sap.css", "webex-sign-in.js", ...LANGUAGES.filter((l) => l !== "en").map((l) => `webex-lang-${l}.js`)];
+
+/**
+ * Built apart from the page, without splitting (like the setup check): main.ts imports
+ * webex-in-sap.js by URL only with `webexInSap=on`, so the other topologies' page shares nothing
+ * with it and does not grow. Momentum's .scss through sass (scss.build.ts); its fonts and images
+ * as files.
+ */
+export function webexInSapBuildOptions(outdir: string): BuildOptions {
+  return {
+    ...PAGE_MODULES,
+    entryPoints: {
+      "webex-in-sap": join(__dirname, "webex-in-sap", "webex-page.ts"),
+      "webex-sign-in": join(__dirname, "webex-in-sap", "sign-in-return.ts"),
+      ...Object.fromEntries(LANGUAGES.filter((l) => l !== "en").map((l) => [`webex-lang-${l}`, join(__dirname, "i18n", "webex", `${l}.ts`)])),
+    },
+    outdir,
+    assetNames: "webex-assets/[name]-[hash]",
+    loader: { ".woff": "file", ".woff2": "file", ".ttf": "file", ".eot": "file", ".png": "file", ".svg": "file", ".gif": "file" },
+    // The widgets' and Webex's bundles read these Node globals; in the browser they are fixed.
+    define: { "process.env.NODE_ENV": '"production"', global: "globalThis" },
+    plugins: [scssPlugin(join(__dirname, ".."))],
   };
 }
 

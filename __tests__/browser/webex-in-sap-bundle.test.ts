@@ -1,0 +1,82 @@
+/** @jest-environment node */
+/**
+ * Issue 13: the "Webex in SAP" topology's bundle is fetched only with `webexInSap=on` (requests
+ * observed in Chromium), the other topologies' pane fetches none of it, and the pane signed out
+ * shows "Sign in with Webex" in SAP's look (screenshot at 360 px, docs/screenshots/).
+ */
+import { join } from "node:path";
+import type { Frame, Page, Request } from "playwright-core";
+import { SCREENSHOTS, frameOf, useStage, type Stage } from "./browser-support";
+import { mashupQuery, panelText } from "./pane-support";
+
+let s: Stage;
+useStage((st) => (s = st));
+
+/** What the topology adds to dist/sap-mashup/: none of it may be fetched by the other topologies. */
+const OWN = /\/sap-mashup\/(webex-in-sap\.(js|css)|webex-lang-[\w-]+\.js|webex-assets\/|webex-sign-in\.)/;
+
+function record(page: Page): string[] {
+  const urls: string[] = [];
+  page.on("request", (r: Request) => urls.push(new URL(r.url()).pathname));
+  return urls;
+}
+
+export function webexQuery(st: Stage, extra: Record<string, string> = {}): string {
+  return new URLSearchParams({ sapOrigin: st.sandbox.config.sap, webexInSap: "on", webexClientId: "sandbox-integration-1", webexAuthBase: `${st.sandbox.config.sap}/idp/v1`, ...extra }).toString();
+}
+
+/** The mashup alone in a CTI pane of the SAP origin, as pane-support.ts does, with `query`; every request recorded from the start. */
+async function openBare(st: Stage, width: number, height: number, query: string): Promise<{ page: Page; mashup: Frame; requests: string[] }> {
+  const page = await st.context.newPage();
+  const requests = record(page);
+  await page.setViewportSize({ width, height });
+  await page.goto(`${st.sandbox.config.sap}/sandbox/config.json`);
+  const src = `${st.sandbox.config.mashup}/sap-mashup/index.html?${query}`;
+  await page.setContent(
+    `<!doctype html><html lang="en"><title>SAP CTI pane</title><style>html,body{margin:0;height:100%;overflow:hidden}iframe{display:block;border:0;width:100%;height:100%}</style><iframe id="cti" title="Live Activity" src="${src.replace(/&/g, "&amp;")}"></iframe>`,
+  );
+  return { page, mashup: await frameOf(page, st.sandbox.config.mashup), requests };
+}
+
+/** The Webex-in-SAP pane, once its bar offers the sign-in. */
+export async function openWebexPane(st: Stage, width: number, height: number, query: string): Promise<{ page: Page; mashup: Frame; requests: string[] }> {
+  const pane = await openBare(st, width, height, query);
+  await pane.mashup.waitForFunction(() => document.querySelector("wxcc-sap-webex")?.shadowRoot?.querySelector('[part="sign-in"]') != null, undefined, { timeout: 30_000 });
+  return pane;
+}
+
+export function webexPaneText(mashup: Frame): Promise<string> {
+  return mashup.evaluate(() => (document.querySelector("wxcc-sap-webex")?.shadowRoot?.textContent ?? "").replace(/\s+/g, " ").trim());
+}
+
+test("the embedded topology's pane fetches nothing of the Webex-in-SAP bundle", async () => {
+  const { page, mashup, requests: urls } = await openBare(s, 360, 640, mashupQuery(s, { width: 360, height: 640 }));
+  // Linked to the framed desktop: the page has started the connector, and with it anything it would fetch.
+  await panelText(mashup, (t) => t.includes("Agent Desktop linked"), "the link to the desktop");
+  expect(urls.filter((u) => u.startsWith("/sap-mashup/")).sort()).toEqual(["/sap-mashup/index.html", "/sap-mashup/mashup.css", "/sap-mashup/mashup.js"]);
+  expect(urls.filter((u) => OWN.test(u))).toEqual([]);
+  await page.close();
+});
+
+test("webexInSap=on fetches the bundle and its stylesheet, and the pane offers the sign-in, in SAP's look at 360 px", async () => {
+  const { page, mashup, requests } = await openWebexPane(s, 360, 640, webexQuery(s));
+  const own = requests.filter((u) => u.startsWith("/sap-mashup/"));
+  expect(own.slice(0, 3)).toEqual(["/sap-mashup/index.html", "/sap-mashup/mashup.css", "/sap-mashup/mashup.js"]);
+  expect(own).toContain("/sap-mashup/webex-in-sap.js");
+  expect(own).toContain("/sap-mashup/webex-in-sap.css");
+  // No Agent Desktop framed, no connector panel: this topology has its own bar.
+  expect(await mashup.evaluate(() => [document.querySelector("iframe"), document.querySelector("wxcc-sap-panel")])).toEqual([null, null]);
+  expect(await webexPaneText(mashup)).toBe("Not signed in to Webex Sign in with Webex Calls, chats and e-mails come to this pane once you are signed in. Sign-in opens in a small window.");
+  // The bar is styled by SAP's theme parameters (mashup.css): the button is Horizon's emphasized blue.
+  expect(await mashup.evaluate(() => getComputedStyle(document.querySelector("wxcc-sap-webex")!.shadowRoot!.querySelector('[part="sign-in"]')!).backgroundColor)).toBe("rgb(0, 112, 242)");
+  await page.screenshot({ path: join(SCREENSHOTS, "webex-in-sap-signed-out-360.png") });
+  await page.close();
+});
+
+test("in German, from the topology's own language file", async () => {
+  const { page, mashup, requests } = await openWebexPane(s, 360, 640, webexQuery(s, { language: "de" }));
+  await mashup.waitForFunction(() => (document.querySelector("wxcc-sap-webex")?.shadowRoot?.textContent ?? "").includes("Mit Webex anmelden"));
+  expect(requests).toEqual(expect.arrayContaining(["/sap-mashup/lang-de.js", "/sap-mashup/webex-lang-de.js"]));
+  expect(await webexPaneText(mashup)).toContain("Nicht bei Webex angemeldet");
+  await page.close();
+});
