@@ -26,6 +26,11 @@ import { mountWidgets, type Widgets } from "./widgets";
 export const STYLESHEET = "webex-in-sap.css";
 /** How often the bar checks whether a conversation is open (the store is MobX inside its own bundle: nothing to subscribe to from here). */
 const TASK_CHECK_MS = 1000;
+/**
+ * How long the SDK may take to start and register before the pane says it did not: the store
+ * gives up only when the SDK never gets ready, not when its registration keeps retrying.
+ */
+const START_TIMEOUT_MS = 60_000;
 
 const log = (level: "info" | "warn" | "error", text: string) => console[level](`[wxcc-sap webex] ${text}`);
 
@@ -81,6 +86,13 @@ export function startWebexInSapPage(win: Window & typeof globalThis, config: Mas
     },
   );
 
+  function withTimeout<T>(work: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const timer = win.setTimeout(() => reject(new Error(`no answer from Webex Contact Center within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+      work.then(resolve, reject).finally(() => win.clearTimeout(timer));
+    });
+  }
+
   /** Starts the SDK with the token, or hands a refreshed one to the running SDK. */
   async function connect(token: string): Promise<void> {
     if (started && pane.state === "ready") return giveToken(cc.cc, token);
@@ -91,14 +103,14 @@ export function startWebexInSapPage(win: Window & typeof globalThis, config: Mas
     try {
       if (!started) {
         cc.setCurrentTheme(dark ? "DARK" : "LIGHT");
-        await cc.init({ webexConfig: sdkConfig(wx!), access_token: token });
+        await withTimeout(cc.init({ webexConfig: sdkConfig(wx!), access_token: token }));
         started = true;
         onCredentialsLost(cc.cc, () => signIn.revoked("the SDK lost its credentials"));
         if (startCore) startCore(cc.cc, { win, config, storage });
         else log("warn", "the connector's core is not wired in this build (core-seam.ts): SAP gets no pops or activities");
       } else {
         giveToken(cc.cc, token);
-        await cc.registerCC();
+        await withTimeout(cc.registerCC());
       }
       widgets ??= mountWidgets(doc, doc.body, cc, dark, { login: () => widgets?.showStation(true), logout: () => widgets?.showStation(false) });
       widgets.showStation(cc.isAgentLoggedIn);
