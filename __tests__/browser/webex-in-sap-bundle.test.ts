@@ -4,6 +4,7 @@
  * observed in Chromium), the other topologies' pane fetches none of it, and the pane signed out
  * shows "Sign in with Webex" in SAP's look (screenshot at 360 px, docs/screenshots/).
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { SCREENSHOTS, useStage, type Stage } from "./browser-support";
 import { mashupQuery, panelText } from "./pane-support";
@@ -45,4 +46,25 @@ test("in German, from the topology's own language file", async () => {
   expect(requests).toEqual(expect.arrayContaining(["/sap-mashup/lang-de.js", "/sap-mashup/webex-lang-de.js"]));
   expect(await webexPaneText(mashup)).toContain("Nicht bei Webex angemeldet");
   await page.close();
+});
+
+test("under the Content-Security-Policy docs/hosting.md gives for this topology the pane loads with no violation", async () => {
+  const doc = readFileSync(join(__dirname, "../../docs/hosting.md"), "utf8");
+  const block = /### The Webex in SAP topology[\s\S]*?```\n([\s\S]*?)```/.exec(doc)?.[1];
+  expect(block).toContain("worker-src blob:");
+  const csp = block!.replace(/\s*\n\s*/g, " ").trim().replace("<SAP origins>", s.sandbox.config.sap);
+  const mashupOrigin = s.sandbox.config.mashup;
+  await s.context.route(`${mashupOrigin}/sap-mashup/**`, async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({ response: res, headers: { ...res.headers(), "content-security-policy": csp } });
+  });
+  try {
+    // Chromium reports every violation as a console error, which useStage holds to none.
+    const { page, mashup, requests } = await openWebexPane(s, 360, 640, webexQuery(s));
+    expect(requests).toEqual(expect.arrayContaining(["/sap-mashup/webex-in-sap.js", "/sap-mashup/webex-in-sap.css"]));
+    expect(await webexPaneText(mashup)).toContain("Sign in with Webex");
+    await page.close();
+  } finally {
+    await s.context.unroute(`${mashupOrigin}/sap-mashup/**`);
+  }
 });
