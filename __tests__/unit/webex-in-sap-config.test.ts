@@ -23,8 +23,8 @@ test("webexInSap=on needs no desktop; Webex's own sign-in and service discovery 
 });
 
 test("any case, trimmed; the sandbox's loopback sign-in and discovery over plain http", () => {
-  const r = parseConfig(`${SAP}&webexInSap=%20ON&webexClientId=%20sandbox-client%20&webexAuthBase=http://127.0.0.1:8080/idb/v1/&webexDiscovery=${encodeURIComponent("http://127.0.0.1:8080/u2c/api/v1")}`);
-  expect(r.ok && r.config.webexInSap).toEqual({ clientId: "sandbox-client", authBase: "http://127.0.0.1:8080/idb/v1", discoveryUrl: "http://127.0.0.1:8080/u2c/api/v1" });
+  const r = parseConfig(`${SAP}&webexInSap=%20ON&webexClientId=%20sandbox-client%20&webexAuthBase=http://127.0.0.1:8080/idb/v1/&webexDiscovery=${encodeURIComponent("http://127.0.0.1:8080/u2c/api/v1")}&webexHydra=http://127.0.0.1:8080/webex/svc/hydra`);
+  expect(r.ok && r.config.webexInSap).toEqual({ clientId: "sandbox-client", authBase: "http://127.0.0.1:8080/idb/v1", discoveryUrl: "http://127.0.0.1:8080/u2c/api/v1", hydraUrl: "http://127.0.0.1:8080/webex/svc/hydra" });
 });
 
 test("other parameters keep their meaning: logoutReasons, format, language", () => {
@@ -48,6 +48,7 @@ test.each([
   ["&webexInSap=on&webexClientId=C0123456789&webexAuthBase=http://idbroker.example.com/v1", ['webexAuthBase: "http://idbroker.example.com/v1" must be an https URL']],
   ["&webexInSap=on&webexClientId=C0123456789&webexAuthBase=https://webexapis.com/v1%3Fx=1", ['webexAuthBase: "https://webexapis.com/v1?x=1" must have no query, fragment or credentials']],
   ["&webexInSap=on&webexClientId=C0123456789&webexDiscovery=ftp://u2c.example.com", ['webexDiscovery: "ftp://u2c.example.com" must be an https URL']],
+  ["&webexInSap=on&webexClientId=C0123456789&webexHydra=https://api.example.com/v1%23x", ['webexHydra: "https://api.example.com/v1#x" must have no query, fragment or credentials']],
 ])("%s → errors naming the parameter", (extra, expected) => expect(errors(SAP + extra)).toEqual(expected));
 
 test("what belongs to another topology is an error with webexInSap=on, naming it", () => {
@@ -59,10 +60,11 @@ test("what belongs to another topology is an error with webexInSap=on, naming it
 });
 
 test("this topology's parameters without webexInSap=on are an error naming each", () => {
-  expect(errors(`${SAP}&desktopUrl=https://desktop.wxcc-us1.cisco.com/&webexClientId=C0123456789&webexAuthBase=https://webexapis.com/v1&webexDiscovery=https://u2c.wbx2.com/u2c/api/v1`)).toEqual([
+  expect(errors(`${SAP}&desktopUrl=https://desktop.wxcc-us1.cisco.com/&webexClientId=C0123456789&webexAuthBase=https://webexapis.com/v1&webexDiscovery=https://u2c.wbx2.com/u2c/api/v1&webexHydra=https://api.ciscospark.com/v1`)).toEqual([
     'webexClientId: only read with webexInSap=on (the "Webex in SAP" topology)',
     'webexAuthBase: only read with webexInSap=on (the "Webex in SAP" topology)',
     'webexDiscovery: only read with webexInSap=on (the "Webex in SAP" topology)',
+    'webexHydra: only read with webexInSap=on (the "Webex in SAP" topology)',
   ]);
 });
 

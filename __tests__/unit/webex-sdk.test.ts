@@ -1,5 +1,5 @@
 /** The "Webex in SAP" pane's thin SDK shell (issue 13): the Webex SDK's configuration, auth errors, log text, the compute-pressure guard. */
-import { errorText, giveToken, isAuthError, sdkConfig, type CcSdk } from "../../sap-mashup/webex-in-sap/webex-sdk";
+import { beforeRegister, errorText, giveToken, isAuthError, sdkConfig, type CcSdk, type CcStore } from "../../sap-mashup/webex-in-sap/webex-sdk";
 import { hideForbiddenPressureObserver } from "../../sap-mashup/webex-in-sap/pressure-guard";
 
 test("Webex's own cloud by default: multi-login allowed, warnings only", () => {
@@ -13,6 +13,32 @@ test("a service-discovery override (the sandbox) is the SDK's U2C URL and the on
     cc: { allowMultiLogin: true },
     services: { discovery: { u2c: "http://127.0.0.1:8080/u2c/api/v1" }, allowedDomains: ["127.0.0.1"] },
   });
+});
+
+test("the sandbox's Webex API (hydra) override too, both hosts allowed once", () => {
+  expect(sdkConfig({ clientId: "C0123456789", authBase: "http://127.0.0.1:8080/webex/v1", discoveryUrl: "http://127.0.0.1:8080/webex/u2c/api/v1", hydraUrl: "http://127.0.0.1:8080/webex/svc/hydra" }).services).toEqual({
+    discovery: { u2c: "http://127.0.0.1:8080/webex/u2c/api/v1", hydra: "http://127.0.0.1:8080/webex/svc/hydra" },
+    allowedDomains: ["127.0.0.1"],
+  });
+});
+
+test("beforeRegister: the callback sees the SDK first, then the store's own handler runs, even if the callback throws", () => {
+  const calls: string[] = [];
+  const store = {
+    setupIncomingTaskHandler(this: unknown, cc: CcSdk) {
+      calls.push(`store ${String((cc as unknown as { id: string }).id)} ${this === store}`);
+    },
+  } as unknown as CcStore;
+  beforeRegister(store, (cc) => calls.push(`core ${(cc as unknown as { id: string }).id}`));
+  // The store's init reads the property when it runs (cc-store dist: init(e){return this.store.init(e,this.setupIncomingTaskHandler)}).
+  const handler = store.setupIncomingTaskHandler;
+  handler({ id: "cc-1" } as unknown as CcSdk);
+  expect(calls).toEqual(["core cc-1", "store cc-1 true"]);
+  beforeRegister(store, () => {
+    throw new Error("core failed");
+  });
+  expect(() => store.setupIncomingTaskHandler({ id: "cc-2" } as unknown as CcSdk)).toThrow("core failed");
+  expect(calls.slice(2)).toEqual(["core cc-2", "store cc-2 true"]);
 });
 
 test.each([

@@ -1,6 +1,7 @@
 /**
  * The URL parameters of the "Webex in SAP" topology (contract §4.2): `webexInSap=on` selects it,
- * `webexClientId`, `webexAuthBase` and `webexDiscovery` configure the sign-in and the Webex CC SDK.
+ * `webexClientId`, `webexAuthBase`, `webexDiscovery` and `webexHydra` configure the sign-in and the
+ * Webex CC SDK.
  * Pure, and part of the page's own configuration check (config.ts), so a bad value is named before
  * anything of the topology's own bundle is fetched.
  */
@@ -22,10 +23,12 @@ export interface WebexInSapConfig {
   authBase: string;
   /** The Webex CC SDK's service-discovery (U2C) URL, when not Webex's own. */
   discoveryUrl?: string;
+  /** The Webex SDK's Webex API (hydra) URL, when not Webex's own. */
+  hydraUrl?: string;
 }
 
 /** The parameters only this topology reads: given without `webexInSap=on` they are an error. */
-export const WEBEX_IN_SAP_PARAMS = ["webexClientId", "webexAuthBase", "webexDiscovery"] as const;
+export const WEBEX_IN_SAP_PARAMS = ["webexClientId", "webexAuthBase", "webexDiscovery", "webexHydra"] as const;
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 
@@ -74,9 +77,12 @@ export function parseWebexInSap(q: URLSearchParams, on: boolean, errors: string[
   const authBase = rawBase === null ? WEBEX_AUTH_BASE : serviceUrl(rawBase, "webexAuthBase", errors);
   const rawDiscovery = q.get("webexDiscovery");
   const discoveryUrl = rawDiscovery === null ? undefined : serviceUrl(rawDiscovery, "webexDiscovery", errors);
+  const rawHydra = q.get("webexHydra");
+  const hydraUrl = rawHydra === null ? undefined : serviceUrl(rawHydra, "webexHydra", errors);
 
-  if (!clientId || !authBase || (rawDiscovery !== null && !discoveryUrl)) return undefined;
+  if (!clientId || !authBase || (rawDiscovery !== null && !discoveryUrl) || (rawHydra !== null && !hydraUrl)) return undefined;
   const config: WebexInSapConfig = { clientId, authBase };
   if (discoveryUrl) config.discoveryUrl = discoveryUrl;
+  if (hydraUrl) config.hydraUrl = hydraUrl;
   return config;
 }

@@ -14,11 +14,11 @@ import { safeSessionStorage } from "../../channel/safe-storage";
 import type { MashupConfig } from "../config";
 import { browserLanguages, chooseLanguage } from "../i18n/localize";
 import { DEFAULT_LOGOUT_REASONS } from "../mashup-app";
-import { startCore } from "./core-seam";
+import { startCore, type Core } from "./core-seam";
 import { WebexSignIn, type SignOutCause } from "./sign-in";
 import { WEBEX_SCOPES } from "./webex-config";
 import { WEBEX_PANE_ELEMENT, type WebexPane } from "./webex-pane";
-import { errorText, giveToken, isAuthError, onCredentialsLost, sdkConfig, type CcStore } from "./webex-sdk";
+import { beforeRegister, errorText, giveToken, isAuthError, onCredentialsLost, sdkConfig, type CcStore } from "./webex-sdk";
 import { setWebexLanguage } from "./webex-text";
 import { mountWidgets, type Widgets } from "./widgets";
 
@@ -64,6 +64,17 @@ export function startWebexInSapPage(win: Window & typeof globalThis, config: Mas
   doc.body.appendChild(pane);
 
   let widgets: Widgets | undefined;
+  let core: Core | undefined;
+  // The core listens from before the first registration: it needs its answer and every event after.
+  beforeRegister(cc, (sdk) => {
+    if (core) return;
+    if (!startCore) return log("warn", "the connector's core is not wired in this build (core-seam.ts): SAP gets no pops or activities");
+    try {
+      core = startCore(sdk, { win, config, storage, openTasks: () => Object.values(cc.taskList ?? {}) });
+    } catch (e) {
+      log("error", `the connector did not start: ${errorText(e)}`);
+    }
+  });
   /** The SDK runs (store.init done once): later sign-ins give it the new token and register again. */
   let started = false;
   let registering = false;
@@ -106,8 +117,6 @@ export function startWebexInSapPage(win: Window & typeof globalThis, config: Mas
         await withTimeout(cc.init({ webexConfig: sdkConfig(wx!), access_token: token }));
         started = true;
         onCredentialsLost(cc.cc, () => signIn.revoked("the SDK lost its credentials"));
-        if (startCore) startCore(cc.cc, { win, config, storage });
-        else log("warn", "the connector's core is not wired in this build (core-seam.ts): SAP gets no pops or activities");
       } else {
         giveToken(cc.cc, token);
         await withTimeout(cc.registerCC());
@@ -136,7 +145,8 @@ export function startWebexInSapPage(win: Window & typeof globalThis, config: Mas
   pane.addEventListener("log-out", (e) => {
     const reason = (e as CustomEvent<{ reason: string }>).detail.reason;
     pane.busy = true;
-    cc.cc.stationLogout({ logoutReason: reason }).then(
+    // Through the core when it runs (it checks and logs as in the other topologies), else straight to the SDK.
+    (core?.signOut ? core.signOut(reason) : cc.cc.stationLogout({ logoutReason: reason })).then(
       () => {
         pane.notice = { id: "wx.loggedOut", args: [reason], level: "info" };
         log("info", `logged out of the station with the reason "${reason}"`);

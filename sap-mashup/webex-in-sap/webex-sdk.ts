@@ -29,13 +29,16 @@ export interface CcStore {
   readonly taskList: Record<string, unknown>;
   setCurrentTheme(theme: "LIGHT" | "DARK"): void;
   setIncomingTaskCb(cb: (event: { task: unknown }) => void): void;
+  /** What `init` hands the new SDK to just before it registers (see `beforeRegister`). */
+  setupIncomingTaskHandler(cc: CcSdk): void;
 }
 
 /**
  * The Webex SDK configuration: the contact-center plugin may log in while the same agent is signed
  * in to the Agent Desktop (Webex then asks which session to keep: the multi-login choice); a
  * service-discovery override (the sandbox) replaces Webex's U2C URL and is the one more host the
- * SDK may send the token to. Logs at warnings and errors only: the SDK never logs the token.
+ * SDK may send the token to, and so does a Webex API (hydra) override. Logs at warnings and
+ * errors only: the SDK never logs the token.
  */
 export function sdkConfig(c: WebexInSapConfig): Record<string, unknown> {
   const config: Record<string, unknown> = {
@@ -43,8 +46,31 @@ export function sdkConfig(c: WebexInSapConfig): Record<string, unknown> {
     logger: { level: "warn" },
     cc: { allowMultiLogin: true },
   };
-  if (c.discoveryUrl) config.services = { discovery: { u2c: c.discoveryUrl }, allowedDomains: [new URL(c.discoveryUrl).hostname] };
+  const discovery: Record<string, string> = {};
+  if (c.discoveryUrl) discovery.u2c = c.discoveryUrl;
+  if (c.hydraUrl) discovery.hydra = c.hydraUrl;
+  const hosts = [...new Set([c.discoveryUrl, c.hydraUrl].filter((u): u is string => !!u).map((u) => new URL(u).hostname))];
+  if (hosts.length > 0) config.services = { discovery, allowedDomains: hosts };
   return config;
+}
+
+/**
+ * Calls `cb` with the SDK's `cc` once the store has started it and before the store registers the
+ * agent: the one moment a listener can still see the registration's answer and every event after
+ * it (the connector's core needs both). The store's `init` reads its own
+ * `setupIncomingTaskHandler` when called and runs it right before `registerCC`
+ * (node_modules/@webex/cc-store/dist/index.js, `init(e){return this.store.init(e,this.setupIncomingTaskHandler)}`),
+ * so wrapping that one property of the store instance is the hook; the store still runs its own.
+ */
+export function beforeRegister(store: CcStore, cb: (cc: CcSdk) => void): void {
+  const own = store.setupIncomingTaskHandler.bind(store);
+  store.setupIncomingTaskHandler = (cc: CcSdk) => {
+    try {
+      cb(cc);
+    } finally {
+      own(cc);
+    }
+  };
 }
 
 /** True for an SDK or HTTP error that says Webex no longer accepts the token. */
