@@ -72,7 +72,8 @@ function webexInSapSizes(): { webexInSap: FileSizes; webexInSapAssets: FileSizes
   const dir = "dist/sap-mashup";
   let assets: string[];
   try {
-    assets = readdirSync(join(root, dir, "webex-assets")).map((f) => `${dir}/webex-assets/${f}`);
+    // Fonts and images; the icons (webex-assets/icons/, one small file per icon, fetched when shown) apart.
+    assets = readdirSync(join(root, dir, "webex-assets"), { withFileTypes: true }).filter((e) => e.isFile()).map((e) => `${dir}/webex-assets/${e.name}`);
   } catch {
     throw new Error(`${dir}/webex-assets is missing or stale: run "npm run build" first (npm run bench does)`);
   }

@@ -5,11 +5,13 @@
  * number needs it (phone.ts), which keeps the page itself under its size budget (issue 7).
  */
 import type { BuildOptions } from "esbuild";
-import { readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { LANGUAGES } from "./i18n/localize";
 import { themeCss } from "./theme.build";
+import { momentumCompatPlugin } from "./webex-in-sap/momentum-compat.build";
 import { scssPlugin } from "./webex-in-sap/scss.build";
+import { ICONS_DIR } from "./webex-in-sap/widgets";
 
 /** Written beside the scripts; index.html loads mashup.js and mashup.css. */
 export const MASHUP_STATIC_FILES = ["index.html", "mashup.css"] as const;
@@ -83,11 +85,23 @@ export const WEBEX_SIGN_IN_PAGE = "webex-sign-in.html";
  */
 export const WEBEX_IN_SAP_FILES = ["webex-in-sap.js", "webex-in-sap.css", "webex-sign-in.js", ...LANGUAGES.filter((l) => l !== "en").map((l) => `webex-lang-${l}.js`)];
 
+/** Where Momentum's icons are published beside the bundle (widgets.ts points Momentum's icon provider there). */
+export const WEBEX_ICONS_DIR = ICONS_DIR;
+
+/**
+ * Momentum's icons as SVG files (`@momentum-design/icons`, about 3,000 files of well under 1 KB,
+ * each fetched only when a widget shows it). Momentum's own "momentum-icons" set would import
+ * each icon as a module by a computed path, which no bundle can resolve ahead of time.
+ */
+export function writeWebexInSapIcons(outdir: string): void {
+  cpSync(join(__dirname, "..", "node_modules", "@momentum-design", "icons", "dist", "svg"), join(outdir, WEBEX_ICONS_DIR), { recursive: true });
+}
+
 /**
  * Built apart from the page, without splitting (like the setup check): main.ts imports
  * webex-in-sap.js by URL only with `webexInSap=on`, so the other topologies' page shares nothing
  * with it and does not grow. Momentum's .scss through sass (scss.build.ts); its fonts and images
- * as files.
+ * as files; the widgets' one import Momentum no longer exports by that name (momentum-compat.ts).
  */
 export function webexInSapBuildOptions(outdir: string): BuildOptions {
   return {
@@ -102,7 +116,7 @@ export function webexInSapBuildOptions(outdir: string): BuildOptions {
     loader: { ".woff": "file", ".woff2": "file", ".ttf": "file", ".eot": "file", ".png": "file", ".svg": "file", ".gif": "file" },
     // The widgets' and Webex's bundles read these Node globals; in the browser they are fixed.
     define: { "process.env.NODE_ENV": '"production"', global: "globalThis" },
-    plugins: [scssPlugin(join(__dirname, ".."))],
+    plugins: [scssPlugin(join(__dirname, "..")), momentumCompatPlugin()],
   };
 }
 

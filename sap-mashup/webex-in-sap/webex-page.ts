@@ -20,7 +20,7 @@ import { WEBEX_SCOPES } from "./webex-config";
 import { WEBEX_PANE_ELEMENT, type WebexPane } from "./webex-pane";
 import { beforeRegister, errorText, giveToken, isAuthError, onCredentialsLost, sdkConfig, type CcStore } from "./webex-sdk";
 import { setWebexLanguage } from "./webex-text";
-import { mountWidgets, type Widgets } from "./widgets";
+import { mountWidgets, widgetsState, type Widgets } from "./widgets";
 
 /** This bundle's stylesheet (Momentum's styles for the widgets and the pane's own), beside the script. */
 export const STYLESHEET = "webex-in-sap.css";
@@ -121,10 +121,9 @@ export function startWebexInSapPage(win: Window & typeof globalThis, config: Mas
         giveToken(cc.cc, token);
         await withTimeout(cc.registerCC());
       }
-      widgets ??= mountWidgets(doc, doc.body, cc, dark, { login: () => widgets?.showStation(true), logout: () => widgets?.showStation(false) });
-      widgets.showStation(cc.isAgentLoggedIn);
-      pane.stationLoggedIn = cc.isAgentLoggedIn;
+      widgets ??= mountWidgets(doc, doc.body, cc, dark, import.meta.url, { login: follow, logout: follow, changed: follow });
       pane.state = "ready";
+      follow();
       log("info", "signed in; Webex Contact Center registered");
     } catch (e) {
       log("error", `Webex Contact Center did not start: ${errorText(e)}`);
@@ -158,13 +157,15 @@ export function startWebexInSapPage(win: Window & typeof globalThis, config: Mas
       },
     ).finally(() => (pane.busy = false));
   });
-  // The station login and logout, whichever widget or bar did it: the widgets and the bar follow.
-  const follow = () => {
-    if (!started) return;
-    pane.stationLoggedIn = cc.isAgentLoggedIn;
-    pane.openTasks = Object.keys(cc.taskList ?? {}).length > 0;
-    if (pane.state === "ready") widgets?.showStation(cc.isAgentLoggedIn);
-  };
+  // The station login and logout (whichever widget or bar did it), offered, selected and open
+  // tasks: the widgets shown and the bar follow the store.
+  function follow(): void {
+    if (!started || pane.state !== "ready" || !widgets) return;
+    const state = widgetsState(cc, widgets.offer);
+    pane.stationLoggedIn = state.loggedIn;
+    pane.openTasks = state.tasks;
+    widgets.update(state);
+  }
   win.setInterval(follow, TASK_CHECK_MS);
 
   if (!signIn.restore()) pane.state = "signed-out";

@@ -27,6 +27,8 @@ export interface CcStore {
   readonly cc: CcSdk;
   readonly isAgentLoggedIn: boolean;
   readonly taskList: Record<string, unknown>;
+  /** The task the agent has selected (the call control works on it), or none. */
+  readonly currentTask: unknown;
   setCurrentTheme(theme: "LIGHT" | "DARK"): void;
   setIncomingTaskCb(cb: (event: { task: unknown }) => void): void;
   /** What `init` hands the new SDK to just before it registers (see `beforeRegister`). */
