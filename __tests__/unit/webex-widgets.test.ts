@@ -21,7 +21,9 @@ test("an offer counts from the store's callback until the task list had it and l
   const offer: Offer = { task: task("i-1"), listed: false };
   const store = (list: Record<string, unknown>, current: unknown = null) => ({ isAgentLoggedIn: true, taskList: list, currentTask: current });
   expect(widgetsState(store({}), offer)).toEqual({ loggedIn: true, offered: true, current: false, tasks: false });
-  expect(widgetsState(store({ "i-1": task("i-1") }), offer)).toEqual({ loggedIn: true, offered: true, current: false, tasks: true });
+  // The task list shows the tasks besides the one offered (the incoming-task widget shows that one).
+  expect(widgetsState(store({ "i-1": task("i-1") }), offer)).toEqual({ loggedIn: true, offered: true, current: false, tasks: false });
+  expect(widgetsState(store({ "i-1": task("i-1"), "i-0": task("i-0") }), offer)).toEqual({ loggedIn: true, offered: true, current: false, tasks: true });
   expect(offer.listed).toBe(true);
   expect(widgetsState(store({}), offer)).toEqual({ loggedIn: true, offered: false, current: false, tasks: false });
   expect(widgetsState(store({ "i-2": task("i-2") }, task("i-2")), undefined)).toEqual({ loggedIn: true, offered: false, current: true, tasks: true });

@@ -163,7 +163,7 @@ export function startWebexInSapPage(win: Window & typeof globalThis, config: Mas
     if (!started || pane.state !== "ready" || !widgets) return;
     const state = widgetsState(cc, widgets.offer);
     pane.stationLoggedIn = state.loggedIn;
-    pane.openTasks = state.tasks;
+    pane.openTasks = Object.keys(cc.taskList ?? {}).length > 0;
     widgets.update(state);
   }
   win.setInterval(follow, TASK_CHECK_MS);

@@ -31,6 +31,8 @@ export interface CcStore {
   readonly currentTask: unknown;
   setCurrentTheme(theme: "LIGHT" | "DARK"): void;
   setIncomingTaskCb(cb: (event: { task: unknown }) => void): void;
+  /** Called when a task is assigned to the agent (accepted in a widget, or answered on the phone). */
+  setTaskAssigned(cb: ((task: unknown) => void) | undefined): void;
   /** What `init` hands the new SDK to just before it registers (see `beforeRegister`). */
   setupIncomingTaskHandler(cc: CcSdk): void;
 }

@@ -45,7 +45,7 @@ export interface WidgetsState {
   offered: boolean;
   /** The store has a current (selected) task: the call control has something to control. */
   current: boolean;
-  /** Tasks open at all: the task list shows them. */
+  /** Tasks open besides the one offered (which the incoming-task widget shows already): the task list shows them. */
   tasks: boolean;
 }
 
@@ -95,7 +95,8 @@ export function widgetsState(store: Pick<CcStore, "isAgentLoggedIn" | "taskList"
     if (id in open) offered = offer.listed = true;
     else offered = !offer.listed;
   }
-  return { loggedIn: store.isAgentLoggedIn, offered, current: taskId(store.currentTask) !== undefined, tasks: Object.keys(open).length > 0 };
+  const others = Object.keys(open).filter((k) => !(offered && k === id));
+  return { loggedIn: store.isAgentLoggedIn, offered, current: taskId(store.currentTask) !== undefined, tasks: others.length > 0 };
 }
 
 /** Creates the widgets' container, appended to `parent`, hidden until the first `update`. */
@@ -137,6 +138,10 @@ export function mountWidgets(doc: Document, parent: HTMLElement, store: CcStore,
   };
   elements.incomingTask.onAccepted = settled;
   elements.incomingTask.onRejected = settled;
+  // Answered elsewhere (on the agent's phone, or from the task list): the offer is settled too.
+  store.setTaskAssigned((task) => {
+    if (offer && taskId(task) === taskId(offer.task)) settled();
+  });
   parent.appendChild(container);
   return {
     container,
