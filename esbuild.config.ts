@@ -7,7 +7,7 @@ import { build, type BuildOptions } from "esbuild";
 import { mkdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkBuildOptions, languageBuildOptions, mashupBuildOptions, webexInSapBuildOptions, writeMashupStatic, writeWebexInSapIcons } from "./sap-mashup/mashup.build";
+import { checkBuildOptions, languageBuildOptions, mashupBuildOptions, webexInSapBuildOptions, writeMashupStatic, writeWebexInSapAssets } from "./sap-mashup/mashup.build";
 import { writePhoneMetadata } from "./sap-mashup/phone-metadata.build";
 
 const root = dirname(fileURLToPath(import.meta.url));
@@ -51,7 +51,7 @@ export async function buildAll(extra: Record<string, BuildOptions> = {}): Promis
   writePhoneMetadata();
   await Promise.all(Object.values({ ...bundles, ...extra }).map((o) => build(o)));
   writeMashupStatic(join(DIST, "sap-mashup"));
-  writeWebexInSapIcons(join(DIST, "sap-mashup"));
+  writeWebexInSapAssets(join(DIST, "sap-mashup"));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

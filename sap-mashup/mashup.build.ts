@@ -5,7 +5,7 @@
  * number needs it (phone.ts), which keeps the page itself under its size budget (issue 7).
  */
 import type { BuildOptions } from "esbuild";
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { LANGUAGES } from "./i18n/localize";
 import { themeCss } from "./theme.build";
@@ -89,12 +89,24 @@ export const WEBEX_IN_SAP_FILES = ["webex-in-sap.js", "webex-in-sap.css", "webex
 export const WEBEX_ICONS_DIR = ICONS_DIR;
 
 /**
- * Momentum's icons as SVG files (`@momentum-design/icons`, about 3,000 files of well under 1 KB,
- * each fetched only when a widget shows it). Momentum's own "momentum-icons" set would import
- * each icon as a module by a computed path, which no bundle can resolve ahead of time.
+ * The files the Webex in SAP bundle fetches by URL rather than carrying: Momentum's icons as SVG
+ * files (`@momentum-design/icons`, about 3,000 files of well under 1 KB, each fetched only when a
+ * widget shows it; Momentum's own "momentum-icons" set would import each icon as a module by a
+ * computed path, which no bundle can resolve ahead of time), and the images Cisco's widgets name
+ * through webpack's public path (`<public path>+"<hash>.svg"` in dist/wc.js), which in a module
+ * script is the page's folder: they go beside index.html. Returns the latter's names.
  */
-export function writeWebexInSapIcons(outdir: string): void {
-  cpSync(join(__dirname, "..", "node_modules", "@momentum-design", "icons", "dist", "svg"), join(outdir, WEBEX_ICONS_DIR), { recursive: true });
+export function writeWebexInSapAssets(outdir: string): string[] {
+  const modules = join(__dirname, "..", "node_modules");
+  cpSync(join(modules, "@momentum-design", "icons", "dist", "svg"), join(outdir, WEBEX_ICONS_DIR), { recursive: true });
+  const wc = readFileSync(join(modules, "@webex", "cc-widgets", "dist", "wc.js"), "utf8");
+  const named = [...new Set([...wc.matchAll(/\.p\+"([0-9a-f]{20}\.[a-z0-9]+)"/g)].map((m) => m[1]!))];
+  for (const name of named) {
+    const from = ["cc-widgets", "cc-components"].map((p) => join(modules, "@webex", p, "dist", name)).find((f) => existsSync(f));
+    if (!from) throw new Error(`@webex/cc-widgets names ${name}, which no installed package ships`);
+    copyFileSync(from, join(outdir, name));
+  }
+  return named;
 }
 
 /**
