@@ -1,5 +1,5 @@
 /** The "Webex in SAP" pane's thin SDK shell (issue 13): the Webex SDK's configuration, auth errors, log text, the compute-pressure guard. */
-import { beforeRegister, errorText, giveToken, isAuthError, sdkConfig, type CcSdk, type CcStore } from "../../sap-mashup/webex-in-sap/webex-sdk";
+import { beforeRegister, errorText, giveToken, isAuthError, onCredentialsLost, sdkConfig, type CcSdk, type CcStore } from "../../sap-mashup/webex-in-sap/webex-sdk";
 import { hideForbiddenPressureObserver } from "../../sap-mashup/webex-in-sap/pressure-guard";
 
 test("Webex's own cloud by default: multi-login allowed, warnings only", () => {
@@ -63,6 +63,19 @@ test("a refreshed token goes to the running SDK's credentials as a bearer supert
   giveToken(cc, "TOKEN-2");
   expect(set.mock.calls).toEqual([[{ supertoken: { access_token: "TOKEN-2", token_type: "Bearer" } }]]);
   expect(() => giveToken({} as CcSdk, "TOKEN-3")).not.toThrow();
+});
+
+test("credentials lost: a request answered 401 (revoked, signed out of Webex) or webex-core's refused refresh; other failures are not", () => {
+  const handlers = new Map<string, (...a: unknown[]) => void>();
+  const cc = { $webex: { on: (e: string, f: (...a: unknown[]) => void) => handlers.set(e, f) } } as unknown as CcSdk;
+  const lost: string[] = [];
+  onCredentialsLost(cc, () => lost.push("lost"));
+  handlers.get("request:failure")!({ uri: "x" }, { statusCode: 500 });
+  handlers.get("request:failure")!({ uri: "x" }, { statusCode: 403 });
+  expect(lost).toEqual([]);
+  handlers.get("request:failure")!({ uri: "x" }, { statusCode: 401 });
+  handlers.get("client:InvalidRequestError")!();
+  expect(lost).toEqual(["lost", "lost"]);
 });
 
 describe("the compute-pressure guard", () => {

@@ -99,7 +99,14 @@ export function giveToken(cc: CcSdk, accessToken: string): void {
   cc.$webex?.credentials?.set({ supertoken: { access_token: accessToken, token_type: "Bearer" } });
 }
 
-/** Calls `cb` when the SDK says its credentials are gone (webex-core's `client:InvalidRequestError`). */
+/**
+ * Calls `cb` when Webex no longer accepts the token: any request of the SDK answered 401 (the
+ * token was revoked, or the agent signed out of Webex; webex-core's request events, which it
+ * triggers after its own retries), or webex-core's `client:InvalidRequestError` (its refresh refused).
+ */
 export function onCredentialsLost(cc: CcSdk, cb: () => void): void {
   cc.$webex?.on?.("client:InvalidRequestError", cb);
+  cc.$webex?.on?.("request:failure", (_options: unknown, reason: unknown) => {
+    if (isAuthError(reason)) cb();
+  });
 }
