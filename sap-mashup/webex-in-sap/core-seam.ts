@@ -5,10 +5,24 @@
  * branch when the bundle was built, so `startCore` is undefined here and the pane runs Cisco's
  * widgets without reporting to SAP (it says so in the console).
  *
- * At the merge, define `startCore` here with part B's functions:
- * `startWebexInSap(cc, { window: o.win, origin: o.win.location.origin, config: o.config, view,
- * store: o.storage, registered: registration(cc), openTasks: o.openTasks })`, returning
- * `{ signOut: (r) => started.app.signOut(r), stop: () => started.stop() }`.
+ * At the merge, define `startCore` here with part B's functions. This body was run against part
+ * A's emulated cloud with part B's branch (an inbound call answered gave SAP its NOTIFY and
+ * ACCEPT payloads):
+ *
+ *   import { registration } from "./cc-connector";
+ *   import type { CcApi, CcProfile, CcTaskLike } from "./cc-desktop-port";
+ *   import { startWebexInSap } from "./start-in-page";
+ *   export const startCore: StartCore | undefined = (cc, o) => {
+ *     const api = cc as CcApi & { register(): Promise<CcProfile> };
+ *     const s = startWebexInSap(api, {
+ *       window: o.win, origin: o.win.location.origin, config: o.config, store: o.storage,
+ *       registered: registration(api), openTasks: () => o.openTasks() as Iterable<CcTaskLike>,
+ *       view: { linkChanged: () => undefined, notice: …, render: … },
+ *     });
+ *     return { signOut: (r) => s.app.signOut(r), stop: () => s.stop() };
+ *   };
+ *
+ * (`view`: where the pane shows the core's notices, e.g. an unusable number; not built yet.)
  * It is called with the SDK's `cc` after the store started the SDK and before the store registers
  * the agent (webex-sdk.ts `beforeRegister`), as part B's `registration(cc)` requires.
  */
