@@ -7,7 +7,7 @@ import { build, type BuildOptions } from "esbuild";
 import { mkdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkBuildOptions, languageBuildOptions, mashupBuildOptions, writeMashupStatic } from "./sap-mashup/mashup.build";
+import { checkBuildOptions, languageBuildOptions, mashupBuildOptions, webexInSapBuildOptions, writeMashupStatic, writeWebexInSapAssets } from "./sap-mashup/mashup.build";
 import { writePhoneMetadata } from "./sap-mashup/phone-metadata.build";
 
 const root = dirname(fileURLToPath(import.meta.url));
@@ -27,6 +27,8 @@ export const bundles: Record<string, BuildOptions> = {
   mashup: { ...common, ...mashupBuildOptions(join(DIST, "sap-mashup")) },
   mashupLanguages: { ...common, ...languageBuildOptions(join(DIST, "sap-mashup")) },
   mashupCheck: { ...common, ...checkBuildOptions(join(DIST, "sap-mashup")) },
+  // The "Webex in SAP" topology (issue 13): several MB, fetched only with webexInSap=on.
+  mashupWebexInSap: { ...common, ...webexInSapBuildOptions(join(DIST, "sap-mashup")) },
   // The admin CLI (`npx wxcc-sap`) runs in Node, not in a browser: its own target, and ajv bundled in.
   cli: {
     entryPoints: [join(root, "cli/main.ts")],
@@ -49,6 +51,7 @@ export async function buildAll(extra: Record<string, BuildOptions> = {}): Promis
   writePhoneMetadata();
   await Promise.all(Object.values({ ...bundles, ...extra }).map((o) => build(o)));
   writeMashupStatic(join(DIST, "sap-mashup"));
+  writeWebexInSapAssets(join(DIST, "sap-mashup"));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

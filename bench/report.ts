@@ -60,4 +60,5 @@ export function printSizes(size: Sizes, t: Record<"widgetOwnGzip" | "mashupPageG
   const largest = Math.max(...langs.map(([, f]) => f.gzip));
   console.log(`  each further language, fetched when chosen (${langs.map(([n, f]) => `${n.replace(/^lang-|\.js$/g, "")} ${kb(f.gzip)}`).join(", ")}) largest ${kb(largest)} gzip  (target ≤ 4 KB gzip each: ${ok(t.languageGzip.met)})`);
   console.log(`  fetched on demand (${Object.keys(size.mashupOnDemand.files).join(" + ")}, only when a number is not already "+" and digits) ${kb(size.mashupOnDemand.min)} / ${kb(size.mashupOnDemand.gzip)}`);
+  console.log(`  "Webex in SAP" only, fetched with webexInSap=on (${Object.keys(size.webexInSap.files).join(" + ")}) ${kb(size.webexInSap.min)} / ${kb(size.webexInSap.gzip)}; its fonts and images ${kb(size.webexInSapAssets.min)} / ${kb(size.webexInSapAssets.gzip)}`);
 }

@@ -1,6 +1,6 @@
 /** Bundle sizes for `npm run bench`: minified and gzip (level 9) bytes of what the browser loads. */
 import { build, type Metafile } from "esbuild";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -63,7 +63,24 @@ async function mashupSizes(): Promise<{ mashupPage: FileSizes; mashupOnDemand: F
   };
 }
 
-export async function sizes(): Promise<{ widget: Size; sdk: Size; widgetOwn: Size; mashupPage: FileSizes; mashupOnDemand: FileSizes; mashupLanguages: FileSizes }> {
+/**
+ * The "Webex in SAP" topology (issue 13), fetched by the page only with `webexInSap=on`: its script
+ * (React, Cisco's widgets, their store with the Webex CC SDK) and stylesheet, and apart the fonts
+ * and images the stylesheet names (webex-assets/, fetched when a rule that uses them applies).
+ */
+function webexInSapSizes(): { webexInSap: FileSizes; webexInSapAssets: FileSizes } {
+  const dir = "dist/sap-mashup";
+  let assets: string[];
+  try {
+    // Fonts and images; the icons (webex-assets/icons/, one small file per icon, fetched when shown) apart.
+    assets = readdirSync(join(root, dir, "webex-assets"), { withFileTypes: true }).filter((e) => e.isFile()).map((e) => `${dir}/webex-assets/${e.name}`);
+  } catch {
+    throw new Error(`${dir}/webex-assets is missing or stale: run "npm run build" first (npm run bench does)`);
+  }
+  return { webexInSap: total([`${dir}/webex-in-sap.js`, `${dir}/webex-in-sap.css`]), webexInSapAssets: total(assets) };
+}
+
+export async function sizes(): Promise<{ widget: Size; sdk: Size; widgetOwn: Size; mashupPage: FileSizes; mashupOnDemand: FileSizes; mashupLanguages: FileSizes; webexInSap: FileSizes; webexInSapAssets: FileSizes }> {
   const widget = measure(readFileSync(join(root, "dist/widget.js")));
   // The SDK alone, bundled the way dist/widget.js bundles it, to tell its weight from ours.
   const sdkOut = await build({
@@ -76,5 +93,6 @@ export async function sizes(): Promise<{ widget: Size; sdk: Size; widgetOwn: Siz
     sdk,
     widgetOwn: { min: widget.min - sdk.min, gzip: widget.gzip - sdk.gzip },
     ...(await mashupSizes()),
+    ...webexInSapSizes(),
   };
 }

@@ -7,6 +7,7 @@ import { parseLook, type Look } from "./look";
 import { isSupportedCountry } from "./phone";
 import { parseOrigin, parseOriginList } from "../channel/origins";
 import { CUSTOM_FIELDS, type CustomField, type PayloadConfig } from "./sap-payload";
+import { parseWebexInSap, type WebexInSapConfig } from "./webex-in-sap/webex-config";
 
 export interface MashupConfig extends PayloadConfig {
   sapOrigins: readonly string[];
@@ -25,6 +26,11 @@ export interface MashupConfig extends PayloadConfig {
   followSelection?: boolean;
   /** `theme` and `language` (or SAP's `sap-language`): look.ts. */
   look?: Look;
+  /**
+   * `webexInSap=on`: the "Webex in SAP" topology (no Agent Desktop; Cisco's widgets and the Webex
+   * CC SDK in the pane, a bundle of its own), with its sign-in settings (webex-in-sap/webex-config.ts).
+   */
+  webexInSap?: WebexInSapConfig;
 }
 
 export type ConfigResult = { ok: true; config: MashupConfig } | { ok: false; errors: string[] };
@@ -88,7 +94,10 @@ export function parseConfig(search: string): ConfigResult {
   // The setup check (issue 15) talks to SAP only: it needs no Agent Desktop.
   const check = (q.get("check")?.trim() ?? "off").toLowerCase();
   if (check !== "on" && check !== "off") errors.push(`check: "${check}" is not on or off`);
-  if (!rawUrl && !rawDesktopOrigin && check !== "on") errors.push("desktopUrl or desktopOrigin is missing: the mashup does not know which Agent Desktop to trust");
+  const topology = (q.get("webexInSap")?.trim() || "off").toLowerCase();
+  if (topology !== "on" && topology !== "off") errors.push(`webexInSap: "${topology}" is not on or off`);
+  const webexInSap = topology === "on" || topology === "off" ? parseWebexInSap(q, topology === "on", errors) : undefined;
+  if (!rawUrl && !rawDesktopOrigin && check !== "on" && topology !== "on") errors.push("desktopUrl or desktopOrigin is missing: the mashup does not know which Agent Desktop to trust");
 
   const format = (q.get("format") ?? "json").trim().toLowerCase();
   if (format !== "json" && format !== "xml") errors.push(`format: "${format}" is not json or xml`);
@@ -148,6 +157,7 @@ export function parseConfig(search: string): ConfigResult {
   if (endForm === "direction") config.endForm = "direction";
   if (check === "on") config.check = true;
   if (look.look.theme || look.look.language) config.look = look.look;
+  if (webexInSap) config.webexInSap = webexInSap;
   return { ok: true, config };
 }
 

@@ -119,6 +119,17 @@ export function startMashup(win: Window & typeof globalThis): MashupApp | undefi
     );
     return undefined;
   }
+  if (config.webexInSap) {
+    // "Webex in SAP": Cisco's widgets and the Webex CC SDK in the pane, no Agent Desktop. Its own
+    // bundle (several MB), fetched only here (webex-in-sap/webex-page.ts).
+    panel.remove();
+    const url = "./webex-in-sap.js"; // a variable, so the bundler leaves the import to the browser
+    (import(url) as Promise<typeof import("./webex-in-sap/webex-page")>).then(
+      (m) => m.startWebexInSapPage(win, config),
+      (e: unknown) => console.error(`[wxcc-sap mashup] the Webex in SAP pane did not load: ${(e as Error)?.message ?? String(e)}`),
+    );
+    return undefined;
+  }
   const alongside = !config.desktopUrl;
   let desktopWindow: Window | null = null;
   let pending: RenderState | undefined;

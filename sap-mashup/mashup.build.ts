@@ -5,10 +5,13 @@
  * number needs it (phone.ts), which keeps the page itself under its size budget (issue 7).
  */
 import type { BuildOptions } from "esbuild";
-import { readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { LANGUAGES } from "./i18n/localize";
 import { themeCss } from "./theme.build";
+import { momentumCompatPlugin } from "./webex-in-sap/momentum-compat.build";
+import { scssPlugin } from "./webex-in-sap/scss.build";
+import { ICONS_DIR } from "./webex-in-sap/widgets";
 
 /** Written beside the scripts; index.html loads mashup.js and mashup.css. */
 export const MASHUP_STATIC_FILES = ["index.html", "mashup.css"] as const;
@@ -19,6 +22,7 @@ export const MASHUP_STATIC_FILES = ["index.html", "mashup.css"] as const;
  */
 export function writeMashupStatic(outdir: string): void {
   writeFileSync(join(outdir, "index.html"), readFileSync(join(__dirname, "index.html")));
+  writeFileSync(join(outdir, WEBEX_SIGN_IN_PAGE), readFileSync(join(__dirname, "webex-in-sap", WEBEX_SIGN_IN_PAGE)));
   writeFileSync(join(outdir, "mashup.css"), themeCss() + readFileSync(join(__dirname, "mashup.css"), "utf8"));
 }
 
@@ -68,6 +72,63 @@ export function checkBuildOptions(outdir: string): BuildOptions {
       "check-page": join(__dirname, "check", "check-page.ts"),
       ...Object.fromEntries(LANGUAGES.filter((l) => l !== "en").map((l) => [`check-lang-${l}`, join(__dirname, "i18n", "check", `${l}.ts`)])),
     },
+  };
+}
+
+/** The sign-in redirect page of the "Webex in SAP" topology, written beside index.html (register its URL in the Webex Integration). */
+export const WEBEX_SIGN_IN_PAGE = "webex-sign-in.html";
+
+/**
+ * The "Webex in SAP" topology's files: its page (React, Cisco's widgets, their store with the
+ * Webex CC SDK) with its stylesheet and Momentum's fonts and images under webex-assets/, the
+ * sign-in redirect page's script, and its messages per language besides English.
+ */
+export const WEBEX_IN_SAP_FILES = ["webex-in-sap.js", "webex-in-sap.css", "webex-sign-in.js", ...LANGUAGES.filter((l) => l !== "en").map((l) => `webex-lang-${l}.js`)];
+
+/** Where Momentum's icons are published beside the bundle (widgets.ts points Momentum's icon provider there). */
+export const WEBEX_ICONS_DIR = ICONS_DIR;
+
+/**
+ * The files the Webex in SAP bundle fetches by URL rather than carrying: Momentum's icons as SVG
+ * files (`@momentum-design/icons`, about 3,000 files of well under 1 KB, each fetched only when a
+ * widget shows it; Momentum's own "momentum-icons" set would import each icon as a module by a
+ * computed path, which no bundle can resolve ahead of time), and the images Cisco's widgets name
+ * through webpack's public path (`<public path>+"<hash>.svg"` in dist/wc.js), which in a module
+ * script is the page's folder: they go beside index.html. Returns the latter's names.
+ */
+export function writeWebexInSapAssets(outdir: string): string[] {
+  const modules = join(__dirname, "..", "node_modules");
+  cpSync(join(modules, "@momentum-design", "icons", "dist", "svg"), join(outdir, WEBEX_ICONS_DIR), { recursive: true });
+  const wc = readFileSync(join(modules, "@webex", "cc-widgets", "dist", "wc.js"), "utf8");
+  const named = [...new Set([...wc.matchAll(/\.p\+"([0-9a-f]{20}\.[a-z0-9]+)"/g)].map((m) => m[1]!))];
+  for (const name of named) {
+    const from = ["cc-widgets", "cc-components"].map((p) => join(modules, "@webex", p, "dist", name)).find((f) => existsSync(f));
+    if (!from) throw new Error(`@webex/cc-widgets names ${name}, which no installed package ships`);
+    copyFileSync(from, join(outdir, name));
+  }
+  return named;
+}
+
+/**
+ * Built apart from the page, without splitting (like the setup check): main.ts imports
+ * webex-in-sap.js by URL only with `webexInSap=on`, so the other topologies' page shares nothing
+ * with it and does not grow. Momentum's .scss through sass (scss.build.ts); its fonts and images
+ * as files; the widgets' one import Momentum no longer exports by that name (momentum-compat.ts).
+ */
+export function webexInSapBuildOptions(outdir: string): BuildOptions {
+  return {
+    ...PAGE_MODULES,
+    entryPoints: {
+      "webex-in-sap": join(__dirname, "webex-in-sap", "webex-page.ts"),
+      "webex-sign-in": join(__dirname, "webex-in-sap", "sign-in-return.ts"),
+      ...Object.fromEntries(LANGUAGES.filter((l) => l !== "en").map((l) => [`webex-lang-${l}`, join(__dirname, "i18n", "webex", `${l}.ts`)])),
+    },
+    outdir,
+    assetNames: "webex-assets/[name]-[hash]",
+    loader: { ".woff": "file", ".woff2": "file", ".ttf": "file", ".eot": "file", ".png": "file", ".svg": "file", ".gif": "file" },
+    // The widgets' and Webex's bundles read these Node globals; in the browser they are fixed.
+    define: { "process.env.NODE_ENV": '"production"', global: "globalThis" },
+    plugins: [scssPlugin(join(__dirname, "..")), momentumCompatPlugin()],
   };
 }
 

@@ -1,0 +1,73 @@
+/** The "Webex in SAP" topology's URL parameters (contract §4.2, issue 13): selected by webexInSap=on. */
+import { parseConfig } from "../../sap-mashup/config";
+
+const SAP = "?sapOrigin=https://my1.crm.ondemand.com";
+const ON = `${SAP}&webexInSap=on&webexClientId=C0123456789abcdef`;
+const errors = (search: string) => {
+  const r = parseConfig(search);
+  return r.ok ? [] : r.errors;
+};
+
+test("webexInSap=on needs no desktop; Webex's own sign-in and service discovery by default", () => {
+  expect(parseConfig(ON)).toEqual({
+    ok: true,
+    config: {
+      sapOrigins: ["https://my1.crm.ondemand.com"],
+      desktopOrigins: [],
+      format: "json",
+      channelIds: {},
+      cadFields: {},
+      webexInSap: { clientId: "C0123456789abcdef", authBase: "https://webexapis.com/v1" },
+    },
+  });
+});
+
+test("any case, trimmed; the sandbox's loopback sign-in and discovery over plain http", () => {
+  const r = parseConfig(`${SAP}&webexInSap=%20ON&webexClientId=%20sandbox-client%20&webexAuthBase=http://127.0.0.1:8080/idb/v1/&webexDiscovery=${encodeURIComponent("http://127.0.0.1:8080/u2c/api/v1")}&webexHydra=http://127.0.0.1:8080/webex/svc/hydra`);
+  expect(r.ok && r.config.webexInSap).toEqual({ clientId: "sandbox-client", authBase: "http://127.0.0.1:8080/idb/v1", discoveryUrl: "http://127.0.0.1:8080/u2c/api/v1", hydraUrl: "http://127.0.0.1:8080/webex/svc/hydra" });
+});
+
+test("other parameters keep their meaning: logoutReasons, format, language", () => {
+  const r = parseConfig(`${ON}&logoutReasons=Lunch,End%20of%20shift&format=xml&language=de`);
+  expect(r.ok && [r.config.logoutReasons, r.config.format, r.config.look]).toEqual([["Lunch", "End of shift"], "xml", { language: "de" }]);
+});
+
+test("off (or absent, or empty) is the desktop topologies, as before", () => {
+  expect(errors(`${SAP}&webexInSap=off&desktopUrl=https://desktop.wxcc-us1.cisco.com/`)).toEqual([]);
+  expect(errors(`${SAP}&webexInSap=&desktopOrigin=https://desktop.wxcc-us1.cisco.com`)).toEqual([]);
+  expect(errors(`${SAP}&webexInSap=off`)).toEqual(["desktopUrl or desktopOrigin is missing: the mashup does not know which Agent Desktop to trust"]);
+});
+
+test.each([
+  ["&webexInSap=yes", ['webexInSap: "yes" is not on or off', "desktopUrl or desktopOrigin is missing: the mashup does not know which Agent Desktop to trust"]],
+  ["&webexInSap=on", ["webexClientId is missing: the Webex Integration's client id, needed to sign in"]],
+  ["&webexInSap=on&webexClientId=", ["webexClientId is missing: the Webex Integration's client id, needed to sign in"]],
+  ["&webexInSap=on&webexClientId=abc", ['webexClientId: "abc" is not a Webex Integration client id']],
+  ["&webexInSap=on&webexClientId=C01234567%20x", ['webexClientId: "C01234567 x" is not a Webex Integration client id']],
+  ["&webexInSap=on&webexClientId=C0123456789&webexAuthBase=webexapis.com", ['webexAuthBase: "webexapis.com" is not a URL']],
+  ["&webexInSap=on&webexClientId=C0123456789&webexAuthBase=http://idbroker.example.com/v1", ['webexAuthBase: "http://idbroker.example.com/v1" must be an https URL']],
+  ["&webexInSap=on&webexClientId=C0123456789&webexAuthBase=https://webexapis.com/v1%3Fx=1", ['webexAuthBase: "https://webexapis.com/v1?x=1" must have no query, fragment or credentials']],
+  ["&webexInSap=on&webexClientId=C0123456789&webexDiscovery=ftp://u2c.example.com", ['webexDiscovery: "ftp://u2c.example.com" must be an https URL']],
+  ["&webexInSap=on&webexClientId=C0123456789&webexHydra=https://api.example.com/v1%23x", ['webexHydra: "https://api.example.com/v1#x" must have no query, fragment or credentials']],
+])("%s → errors naming the parameter", (extra, expected) => expect(errors(SAP + extra)).toEqual(expected));
+
+test("what belongs to another topology is an error with webexInSap=on, naming it", () => {
+  expect(errors(`${ON}&desktopUrl=https://desktop.wxcc-us1.cisco.com/&desktopOrigin=https://desktop.wxcc-us1.cisco.com&check=on`)).toEqual([
+    "desktopUrl: not used with webexInSap=on, which runs without the Agent Desktop; remove it",
+    "desktopOrigin: not used with webexInSap=on, which runs without the Agent Desktop; remove it",
+    "check: the setup check runs without webexInSap=on; remove one of them",
+  ]);
+});
+
+test("this topology's parameters without webexInSap=on are an error naming each", () => {
+  expect(errors(`${SAP}&desktopUrl=https://desktop.wxcc-us1.cisco.com/&webexClientId=C0123456789&webexAuthBase=https://webexapis.com/v1&webexDiscovery=https://u2c.wbx2.com/u2c/api/v1&webexHydra=https://api.ciscospark.com/v1`)).toEqual([
+    'webexClientId: only read with webexInSap=on (the "Webex in SAP" topology)',
+    'webexAuthBase: only read with webexInSap=on (the "Webex in SAP" topology)',
+    'webexDiscovery: only read with webexInSap=on (the "Webex in SAP" topology)',
+    'webexHydra: only read with webexInSap=on (the "Webex in SAP" topology)',
+  ]);
+});
+
+test("sapOrigin stays required", () => {
+  expect(errors("?webexInSap=on&webexClientId=C0123456789")).toEqual(["sapOrigin is missing"]);
+});

@@ -1,0 +1,88 @@
+/**
+ * The URL parameters of the "Webex in SAP" topology (contract §4.2): `webexInSap=on` selects it,
+ * `webexClientId`, `webexAuthBase`, `webexDiscovery` and `webexHydra` configure the sign-in and the
+ * Webex CC SDK.
+ * Pure, and part of the page's own configuration check (config.ts), so a bad value is named before
+ * anything of the topology's own bundle is fetched.
+ */
+
+/** Webex's identity service; `<authBase>/authorize` and `<authBase>/access_token` (docs/reference/webex-sign-in.md §1). */
+export const WEBEX_AUTH_BASE = "https://webexapis.com/v1";
+
+/**
+ * The scopes the sign-in asks for: the contact-center ones the Webex CC SDK needs (configuration
+ * and agent operations) and `spark:kms`, which the Webex SDK asks for when it starts
+ * (docs/reference/webex-sign-in.md §3). The Integration must have at least these.
+ */
+export const WEBEX_SCOPES = ["cjp:config", "cjp:config_read", "cjp:config_write", "cjp:user", "spark:kms"] as const;
+
+export interface WebexInSapConfig {
+  /** The admin's Webex Integration (OAuth client) id. */
+  clientId: string;
+  /** Where `/authorize` and `/access_token` live, without a trailing slash. */
+  authBase: string;
+  /** The Webex CC SDK's service-discovery (U2C) URL, when not Webex's own. */
+  discoveryUrl?: string;
+  /** The Webex SDK's Webex API (hydra) URL, when not Webex's own. */
+  hydraUrl?: string;
+}
+
+/** The parameters only this topology reads: given without `webexInSap=on` they are an error. */
+export const WEBEX_IN_SAP_PARAMS = ["webexClientId", "webexAuthBase", "webexDiscovery", "webexHydra"] as const;
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
+
+/** An https URL (http only on a loopback host, for the local sandbox), no query, fragment or credentials. */
+function serviceUrl(raw: string, param: string, errors: string[]): string | undefined {
+  const text = raw.trim();
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    errors.push(`${param}: "${text}" is not a URL`);
+    return undefined;
+  }
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && LOOPBACK.test(url.hostname))) {
+    errors.push(`${param}: "${text}" must be an https URL`);
+    return undefined;
+  }
+  if (url.search || url.hash || url.username || url.password || /[?#]/.test(text)) {
+    errors.push(`${param}: "${text}" must have no query, fragment or credentials`);
+    return undefined;
+  }
+  return url.href.replace(/\/+$/, "");
+}
+
+/**
+ * Reads this topology's parameters from `q`. `on` is the value of `webexInSap` already checked by
+ * the caller. Errors name the parameter, in config.ts's form (`<parameter>: <reason>`).
+ */
+export function parseWebexInSap(q: URLSearchParams, on: boolean, errors: string[]): WebexInSapConfig | undefined {
+  if (!on) {
+    for (const p of WEBEX_IN_SAP_PARAMS) if (q.get(p) !== null) errors.push(`${p}: only read with webexInSap=on (the "Webex in SAP" topology)`);
+    return undefined;
+  }
+  // Webex in SAP frames no Agent Desktop and opens none: a desktop parameter means the admin
+  // mixed two topologies, and guessing which one was meant would hide the mistake.
+  for (const p of ["desktopUrl", "desktopOrigin"]) if (q.get(p) !== null) errors.push(`${p}: not used with webexInSap=on, which runs without the Agent Desktop; remove it`);
+  if ((q.get("check") ?? "").trim().toLowerCase() === "on") errors.push("check: the setup check runs without webexInSap=on; remove one of them");
+
+  const rawId = q.get("webexClientId");
+  let clientId: string | undefined;
+  if (rawId === null || rawId.trim() === "") errors.push("webexClientId is missing: the Webex Integration's client id, needed to sign in");
+  else if (!/^[A-Za-z0-9_.-]{8,128}$/.test(rawId.trim())) errors.push(`webexClientId: "${rawId.trim()}" is not a Webex Integration client id`);
+  else clientId = rawId.trim();
+
+  const rawBase = q.get("webexAuthBase");
+  const authBase = rawBase === null ? WEBEX_AUTH_BASE : serviceUrl(rawBase, "webexAuthBase", errors);
+  const rawDiscovery = q.get("webexDiscovery");
+  const discoveryUrl = rawDiscovery === null ? undefined : serviceUrl(rawDiscovery, "webexDiscovery", errors);
+  const rawHydra = q.get("webexHydra");
+  const hydraUrl = rawHydra === null ? undefined : serviceUrl(rawHydra, "webexHydra", errors);
+
+  if (!clientId || !authBase || (rawDiscovery !== null && !discoveryUrl) || (rawHydra !== null && !hydraUrl)) return undefined;
+  const config: WebexInSapConfig = { clientId, authBase };
+  if (discoveryUrl) config.discoveryUrl = discoveryUrl;
+  if (hydraUrl) config.hydraUrl = hydraUrl;
+  return config;
+}

@@ -1,0 +1,171 @@
+/**
+ * Cisco's contact-center widgets in the pane, one under the other as SAP's narrow pane needs them:
+ * station login (team and device) until the agent is logged in, then user state (the tenant's idle
+ * codes), incoming task (accept/decline), task list (switching), call control with call-associated
+ * data (hold, consult, transfer, conference, end, wrap-up with the tenant's codes) and outdial.
+ * The custom elements come from `@webex/cc-widgets/wc` (React inside, rendered into the element
+ * itself, styled by Momentum's global stylesheet) and draw with Momentum Design's own web
+ * components (`mdc-select`, `mdc-button`, …), which take their theme and icons from the
+ * `mdc-themeprovider` and `mdc-iconprovider` above them: so the widgets live in the page's light
+ * DOM inside those two providers.
+ *
+ * A widget renders as soon as it is in the document, hidden or not, and reads the store then: the
+ * call control with no current task, or the incoming task with none offered, log errors. So each
+ * enters the document only once it has something to show (`update`), as Cisco's sample adds them.
+ */
+import type { CcStore } from "./webex-sdk";
+
+/** The tags `@webex/cc-widgets/wc` defines (dist/wc.js), in the order the pane shows them. */
+export const WIDGET_TAGS = {
+  stationLogin: "widget-cc-station-login",
+  userState: "widget-cc-user-state",
+  incomingTask: "widget-cc-incoming-task",
+  taskList: "widget-cc-task-list",
+  callControl: "widget-cc-call-control-cad",
+  outdial: "widget-cc-outdial-call",
+} as const;
+
+type WidgetName = keyof typeof WIDGET_TAGS;
+type WidgetElement = HTMLElement & Record<string, unknown>;
+
+/** Momentum's theme class for SAP's light or dark themes. */
+export function themeClass(dark: boolean): string {
+  return `mds-theme-stable-${dark ? "dark" : "light"}Webex`;
+}
+
+/** Momentum's (react-collaboration) theme wrapper classes, beside Momentum Design's provider element. */
+export function themeClasses(dark: boolean): string {
+  return `wx-widgets md-theme-provider-wrapper md-theme-provider-globals mds-typography mds-elevation ${themeClass(dark)}`;
+}
+
+/** What the pane shows of Cisco's widgets, from the store's state. */
+export interface WidgetsState {
+  loggedIn: boolean;
+  /** A task is offered and not yet accepted or declined. */
+  offered: boolean;
+  /** The store has a current (selected) task: the call control has something to control. */
+  current: boolean;
+  /** Tasks open besides the one offered (which the incoming-task widget shows already): the task list shows them. */
+  tasks: boolean;
+}
+
+/** Which widgets are in the document for a state, in the pane's order. Pure. */
+export function shownWidgets(s: WidgetsState): WidgetName[] {
+  if (!s.loggedIn) return ["stationLogin"];
+  const shown: WidgetName[] = ["userState"];
+  if (s.offered) shown.push("incomingTask");
+  if (s.tasks) shown.push("taskList");
+  if (s.current) shown.push("callControl");
+  shown.push("outdial");
+  return shown;
+}
+
+export interface Widgets {
+  readonly container: HTMLElement;
+  /** Shows exactly the widgets `state` calls for, in the pane's order; the others are hidden or not yet in the document. */
+  update(state: WidgetsState): void;
+  /** The task the incoming-task widget shows (the store says when one is offered), or none. */
+  readonly offer: Offer | undefined;
+  /** Hides everything (signed out of Webex); the elements and what they hold stay. */
+  hide(): void;
+}
+
+/** The interaction id of a task of the SDK (`task.data.interactionId`), the store's `taskList` key. */
+export function taskId(task: unknown): string | undefined {
+  const id = (task as { data?: { interactionId?: unknown } } | null | undefined)?.data?.interactionId;
+  return typeof id === "string" ? id : undefined;
+}
+
+/** The task last offered, and whether the store's task list has had it yet. */
+export interface Offer {
+  task: unknown;
+  listed: boolean;
+}
+
+/**
+ * The widgets' state from the store and the task last offered. An offer counts until the store's
+ * task list has had it and lost it again (ended unanswered), or the widget says it was accepted or
+ * declined (`offer` is then undefined). Marks `offer.listed` once the list has it; nothing else.
+ */
+export function widgetsState(store: Pick<CcStore, "isAgentLoggedIn" | "taskList" | "currentTask">, offer: Offer | undefined): WidgetsState {
+  const open = store.taskList ?? {};
+  const id = taskId(offer?.task);
+  let offered = false;
+  if (offer && id !== undefined) {
+    if (id in open) offered = offer.listed = true;
+    else offered = !offer.listed;
+  }
+  const others = Object.keys(open).filter((k) => !(offered && k === id));
+  return { loggedIn: store.isAgentLoggedIn, offered, current: taskId(store.currentTask) !== undefined, tasks: others.length > 0 };
+}
+
+/** Creates the widgets' container, appended to `parent`, hidden until the first `update`. */
+/** Where the build puts Momentum's icons, relative to this bundle (mashup.build.ts `writeWebexInSapIcons`). */
+export const ICONS_DIR = "webex-assets/icons";
+
+/** `iconsBase`: the URL the icons folder is relative to (the bundle's own, `import.meta.url`). */
+export function mountWidgets(doc: Document, parent: HTMLElement, store: CcStore, dark: boolean, iconsBase: string, on: { login(): void; logout(): void; changed(): void }): Widgets {
+  // Both providers come with the widgets' bundle (@momentum-design/components, defined on import).
+  const container = doc.createElement("mdc-themeprovider");
+  container.setAttribute("themeclass", themeClass(dark));
+  container.className = themeClasses(dark);
+  container.hidden = true;
+  const icons = doc.createElement("mdc-iconprovider");
+  // Momentum's icons as files beside this bundle (mashup.build.ts WEBEX_ICONS_DIR), fetched one by one when shown.
+  icons.setAttribute("icon-set", "custom-icons");
+  icons.setAttribute("url", new URL(`./${ICONS_DIR}`, iconsBase).href);
+  icons.className = "wx-icons";
+  container.appendChild(icons);
+  const elements = {} as Record<WidgetName, WidgetElement>;
+  for (const name of Object.keys(WIDGET_TAGS) as WidgetName[]) {
+    const el = doc.createElement(WIDGET_TAGS[name]) as WidgetElement;
+    el.className = "wx-widget";
+    el.dataset.widget = name;
+    elements[name] = el;
+  }
+  let offer: Offer | undefined;
+  elements.stationLogin.onLogin = () => on.login();
+  elements.stationLogin.onLogout = () => on.logout();
+  // The incoming-task widget shows the task it is given; the store says when one is offered.
+  store.setIncomingTaskCb(({ task }) => {
+    offer = { task, listed: false };
+    elements.incomingTask.incomingTask = task;
+    on.changed();
+  });
+  const settled = () => {
+    offer = undefined;
+    on.changed();
+  };
+  elements.incomingTask.onAccepted = settled;
+  elements.incomingTask.onRejected = settled;
+  // Answered elsewhere (on the agent's phone, or from the task list): the offer is settled too.
+  store.setTaskAssigned((task) => {
+    if (offer && taskId(task) === taskId(offer.task)) settled();
+  });
+  parent.appendChild(container);
+  return {
+    container,
+    get offer() {
+      return offer;
+    },
+    update(state) {
+      container.hidden = false;
+      const shown = new Set(shownWidgets(state));
+      // A widget enters the document the first time it has something to show and then stays,
+      // hidden when it has not: taking one out again makes Momentum's select options fail in
+      // their disconnect ("Cannot read properties of undefined (reading 'length')").
+      let at: ChildNode | null = icons.firstChild;
+      for (const name of Object.keys(WIDGET_TAGS) as WidgetName[]) {
+        const el = elements[name];
+        if (shown.has(name) && el.parentNode !== icons) icons.insertBefore(el, at);
+        if (el.parentNode === icons) {
+          el.hidden = !shown.has(name);
+          at = el.nextSibling;
+        }
+      }
+    },
+    hide() {
+      container.hidden = true;
+    },
+  };
+}
