@@ -1,0 +1,84 @@
+/**
+ * Test support, bundled for the browser by webex-sdk-support.ts: the "Webex in SAP" pane as the
+ * topology wires it — the real, unmodified `@webex/contact-center` SDK and `startWebexInSap` (the
+ * real `MashupApp`, connector, in-page channel and `ccDesktopPort`) — in a frame on the mashup's
+ * origin whose parent is the SAP stand-in (cc-scenario-sap-entry.ts). Only the widgets' part is
+ * left out: this page registers and station-logs-in through the SDK's own methods, as the widgets'
+ * store and station-login widget do. Not product code.
+ */
+// First: it must run before the SDK's modules load.
+import "./cc-scenario-guard";
+import WebexModule from "@webex/contact-center";
+import { safeSessionStorage } from "../../channel/safe-storage";
+import { parseConfig } from "../../sap-mashup/config";
+import type { Notice } from "../../sap-mashup/sap-payload";
+import type { CcApi, CcProfile } from "../../sap-mashup/webex-in-sap/cc-desktop-port";
+import { AQM_SIGNALS } from "../../sap-mashup/webex-in-sap/cc-events";
+import { registration } from "../../sap-mashup/webex-in-sap/cc-connector";
+import { startWebexInSap, type WebexInSap } from "../../sap-mashup/webex-in-sap/start-in-page";
+
+type Cc = CcApi & {
+  register(): Promise<CcProfile>;
+  stationLogin(data: { teamId: string; loginOption: string; dialNumber: string }): Promise<unknown>;
+  [method: string]: unknown;
+};
+interface WebexInstance {
+  cc: Cc;
+  once(event: "ready", fn: () => void): void;
+}
+const Webex = WebexModule as unknown as { init(attrs: { config: unknown; credentials: { access_token: string } }): WebexInstance };
+
+/** What a step of a scenario waits for: the contact notifications the SDK passed on, by `data.type`. */
+const received: string[] = [];
+const notices: Notice[] = [];
+let run: WebexInSap | undefined;
+let cc: Cc | undefined;
+
+/** Marks the end of what the pane has posted so far; the SAP stand-in never records it as a payload. */
+export const FLUSH = "cc-scenario-flush";
+
+const pane = {
+  received,
+  notices,
+  /**
+   * Webex.init with the SDK's own configuration and the token, the pane started before the SDK
+   * registers (as the topology's bundle does), then register and station login with a dial number.
+   */
+  async start(config: Record<string, unknown>, token: string, dialNumber: string, endAckGraceMs: number): Promise<void> {
+    const webex = Webex.init({ config: { ...config, logger: { level: "warn" } }, credentials: { access_token: token } });
+    await new Promise<void>((r) => webex.once("ready", r));
+    cc = webex.cc;
+    for (const type of Object.keys(AQM_SIGNALS)) cc.on(type, () => received.push(type));
+    const parsed = parseConfig(location.search);
+    if (!parsed.ok) throw new Error(parsed.errors.join("; "));
+    const registered = registration(cc);
+    run = startWebexInSap(cc, {
+      window,
+      origin: location.origin,
+      config: parsed.config,
+      view: { linkChanged: () => undefined, notice: (n) => notices.push(n), render: () => undefined },
+      store: safeSessionStorage(window),
+      registered,
+      endAckGraceMs,
+    });
+    const profile = await cc.register();
+    if (profile.isAgentLoggedIn) throw new Error("the agent was still signed in: a silent re-login doubles the SDK's events (docs/reference/webex-cc-sdk.md §3.7)");
+    await cc.stationLogin({ teamId: "team-1", loginOption: "AGENT_DN", dialNumber });
+    await run.started;
+  },
+  /** Events the connector has not had acknowledged, and END acknowledgements the mashup still holds back. */
+  inFlight(): number {
+    return run ? run.connector.link.pending + run.app.link.deferredAcks : 0;
+  },
+  /** Posts the flush mark to SAP after everything the pane has posted. */
+  flush(n: number): void {
+    window.parent.postMessage({ [FLUSH]: n }, "*");
+  },
+  /** Signs the agent out through the SDK (Webex records the reason), then stops the pane. */
+  async stop(): Promise<void> {
+    await (cc?.stationLogout as ((d: { logoutReason: string }) => Promise<unknown>) | undefined)?.call(cc, { logoutReason: "End of shift" });
+    run?.stop();
+  },
+};
+
+(window as unknown as { ccPane: typeof pane }).ccPane = pane;
