@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ContactCenter, ITask } from "@webex/contact-center";
-import { AQM_SIGNALS, AVAILABLE_AUX_CODE, CC_EVENT, OUTDIAL_FAILED } from "../../sap-mashup/webex-in-sap/cc-events";
+import { AQM_SIGNALS, AVAILABLE_AUX_CODE, CC_EVENT, contactSignal, OUTDIAL_FAILED } from "../../sap-mashup/webex-in-sap/cc-events";
 import { ccDesktopPort, type CcApi, type CcTaskLike } from "../../sap-mashup/webex-in-sap/cc-desktop-port";
 import { CONTACT_EVENTS } from "../../widget/conversation-tracker";
 import { registration } from "../../sap-mashup/webex-in-sap/cc-connector";
@@ -43,6 +43,17 @@ describe("the names, as the installed SDK has them", () => {
 
   test("every tracker signal has a notification that feeds it", () => {
     expect(CONTACT_EVENTS.filter((s) => !Object.values(AQM_SIGNALS).includes(s))).toEqual([]);
+  });
+
+  // Found by the real SDK (browser/cc-scenarios.test.ts): mapped as a conversation's offer, a
+  // consult's reservation made a leg of its own that the consult's end and the conference left alone.
+  test("a reservation is the conversation's offer, or the consult's when it marks this agent as consulted", () => {
+    expect(contactSignal("AgentContactReserved", { interactionId: "i", isConsulted: false })).toBe("eAgentOfferContact");
+    expect(contactSignal("AgentContactReserved", { interactionId: "i" })).toBe("eAgentOfferContact");
+    expect(contactSignal("AgentContactReserved", { interactionId: "i", isConsulted: true })).toBe("eAgentOfferConsult");
+    expect(contactSignal("AgentContactAssigned", { interactionId: "i", isConsulted: true })).toBe("eAgentContactAssigned");
+    expect(contactSignal("AgentContactReserved", null)).toBe("eAgentOfferContact");
+    expect(contactSignal("NoSuchNotification", {})).toBeUndefined();
   });
 
   test("cc.on/cc.off are ampersand-events' (WebexPlugin is an ampersand-state), whose emit is trigger", () => {

@@ -8,7 +8,7 @@
  * announces right after registering (a page reload mid-call) are not missed.
  */
 import type { DesktopPort, OutdialData } from "../../widget/desktop-port";
-import { AQM_SIGNALS, AVAILABLE_AUX_CODE, CC_EVENT, OUTDIAL_FAILED } from "./cc-events";
+import { AQM_SIGNALS, AVAILABLE_AUX_CODE, CC_EVENT, contactSignal, OUTDIAL_FAILED } from "./cc-events";
 
 /**
  * The subset of the CC SDK's `ContactCenter` (`webex.cc`) the port uses; the real class satisfies
@@ -99,8 +99,9 @@ export function ccDesktopPort(cc: CcApi, options: CcPortOptions): CcDesktopPort 
     if (aux !== undefined) agent.idleCode = aux === AVAILABLE_AUX_CODE ? undefined : { id: aux };
   };
 
-  for (const [type, signal] of Object.entries(AQM_SIGNALS)) {
+  for (const type of Object.keys(AQM_SIGNALS)) {
     listen(type, (data) => {
+      const signal = contactSignal(type, data) as string;
       const id = str(obj(data)?.interactionId);
       if (id && seen && seen.size < MAX_BUFFERED) {
         seen.add(id);
