@@ -33,6 +33,13 @@ const received: string[] = [];
 const notices: Notice[] = [];
 let run: WebexInSap | undefined;
 let cc: Cc | undefined;
+let listenersBefore = 0;
+
+/** Listeners on the SDK's `cc` (ampersand-events keeps them in `_events`, by event name). */
+function listenerCount(x: Cc): number {
+  const events = (x as unknown as { _events?: Record<string, unknown[]> })._events ?? {};
+  return Object.values(events).reduce((n, l) => n + l.length, 0);
+}
 
 /** Marks the end of what the pane has posted so far; the SAP stand-in never records it as a payload. */
 export const FLUSH = "cc-scenario-flush";
@@ -42,13 +49,15 @@ const pane = {
   notices,
   /**
    * Webex.init with the SDK's own configuration and the token, the pane started before the SDK
-   * registers (as the topology's bundle does), then register and station login with a dial number.
+   * registers (as the topology's bundle does), then register and, unless the SDK found the agent
+   * signed in, station login with a dial number.
    */
-  async start(config: Record<string, unknown>, token: string, dialNumber: string, endAckGraceMs: number): Promise<void> {
+  async start(config: Record<string, unknown>, token: string, o: { dialNumber: string; endAckGraceMs: number; outdialAni?: string }): Promise<{ reloggedIn: boolean }> {
     const webex = Webex.init({ config: { ...config, logger: { level: "warn" } }, credentials: { access_token: token } });
     await new Promise<void>((r) => webex.once("ready", r));
     cc = webex.cc;
     for (const type of Object.keys(AQM_SIGNALS)) cc.on(type, () => received.push(type));
+    listenersBefore = listenerCount(cc);
     const parsed = parseConfig(location.search);
     if (!parsed.ok) throw new Error(parsed.errors.join("; "));
     const registered = registration(cc);
@@ -59,12 +68,40 @@ const pane = {
       view: { linkChanged: () => undefined, notice: (n) => notices.push(n), render: () => undefined },
       store: safeSessionStorage(window),
       registered,
-      endAckGraceMs,
+      outdialAni: o.outdialAni,
+      endAckGraceMs: o.endAckGraceMs,
     });
-    const profile = await cc.register();
-    if (profile.isAgentLoggedIn) throw new Error("the agent was still signed in: a silent re-login doubles the SDK's events (docs/reference/webex-cc-sdk.md §3.7)");
-    await cc.stationLogin({ teamId: "team-1", loginOption: "AGENT_DN", dialNumber });
+    // The pane's start is allowed to fail (a refused registration); the test reads the log.
+    run.started.catch(() => undefined);
+    const profile = await cc.register().catch((e: unknown) => ({ failed: String((e as Error)?.message ?? e) }) as unknown as CcProfile);
+    if ("failed" in profile) return { reloggedIn: false };
+    // Signed in elsewhere (a reload): the SDK re-logged in silently; otherwise the station login the widget makes.
+    if (!profile.isAgentLoggedIn) await cc.stationLogin({ teamId: "team-1", loginOption: "AGENT_DN", dialNumber: o.dialNumber });
     await run.started;
+    return { reloggedIn: profile.isAgentLoggedIn === true };
+  },
+  async stationLogin(dialNumber: string): Promise<unknown> {
+    return cc?.stationLogin({ teamId: "team-1", loginOption: "AGENT_DN", dialNumber });
+  },
+  /** The mashup's own requests, as its panel makes them (`setState`, `signOut` …). */
+  async app(method: string, ...args: unknown[]): Promise<unknown> {
+    const app = run?.app as unknown as Record<string, (...a: unknown[]) => unknown>;
+    return app[method]!.apply(run?.app, args);
+  },
+  /** What the pane knows: the agent as SAP's panel shows it, its open legs, its notices, the connector's log. */
+  state() {
+    return {
+      agent: run?.app.sync.agent as Record<string, unknown> | undefined,
+      legs: run?.app.sync.legs.size ?? 0,
+      notices: notices.map((n): [string, string | undefined] => [n.kind, n.detail]),
+      logs: run?.connector.log.recent().map((l) => l.text) ?? [],
+      listeners: cc ? listenerCount(cc) : 0,
+      listenersBefore,
+    };
+  },
+  /** Stops the pane (connector and mashup), leaving the SDK signed in. */
+  stopPane(): void {
+    run?.stop();
   },
   /** Events the connector has not had acknowledged, and END acknowledgements the mashup still holds back. */
   inFlight(): number {
@@ -74,10 +111,10 @@ const pane = {
   flush(n: number): void {
     window.parent.postMessage({ [FLUSH]: n }, "*");
   },
-  /** Signs the agent out through the SDK (Webex records the reason), then stops the pane. */
+  /** Stops the pane, then signs the agent out through the SDK. */
   async stop(): Promise<void> {
-    await (cc?.stationLogout as ((d: { logoutReason: string }) => Promise<unknown>) | undefined)?.call(cc, { logoutReason: "End of shift" });
     run?.stop();
+    await (cc?.stationLogout as ((d: { logoutReason: string }) => Promise<unknown>) | undefined)?.call(cc, { logoutReason: "End of shift" });
   },
 };
 

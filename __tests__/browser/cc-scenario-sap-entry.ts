@@ -36,4 +36,6 @@ else addEventListener("DOMContentLoaded", () => document.body.append(frame));
   payloads: () => recorder.payloads.map((p) => p.fields),
   violations: () => recorder.violations,
   flushed: () => flushed,
+  /** SAP's click-to-dial: the object SAP posts into the CTI frame. */
+  dial: (o: unknown) => frame.contentWindow?.postMessage(o, paneOrigin),
 };
