@@ -67,6 +67,8 @@ export interface PaneOptions {
   outdialAni?: string;
   /** Reload this agent's pane inside its SAP page instead of opening a new SAP page. */
   reloadOf?: AgentPane;
+  /** With `reloadOf`: what happens after the old pane is gone and before the new one loads. */
+  meanwhile?: () => Promise<void>;
 }
 
 /** Opens (or reloads) agent `key`'s SAP page with the pane, signed in and station-logged-in. */
@@ -77,8 +79,12 @@ export async function openPane(st: Stage, tokens: Map<AgentKey, string>, key: Ag
   if (o.reloadOf) {
     page = o.reloadOf.page;
     frame = o.reloadOf.frame;
-    await frame.evaluate(() => location.reload());
-    frame = await frameOf(page, mashup);
+    const url = frame.url();
+    if (o.meanwhile) {
+      await frame.goto("about:blank");
+      await o.meanwhile();
+    }
+    await frame.goto(url);
   } else {
     const host = st.sandbox.cc.host(IDS[key]);
     if (host.session.status === "LoggedIn") await st.sandbox.cc.logout(IDS[key], undefined);
@@ -132,9 +138,11 @@ export function paneApp(p: AgentPane, method: string, ...args: unknown[]): Promi
   return p.frame.evaluate(([m, a]) => (window as unknown as PaneWin).ccPane.app(m as string, ...(a as unknown[])), [method, args] as const);
 }
 
-/** Signs the agent out through the SDK and closes the SAP page; what the simulation kept open for it is dropped first. */
+/** Signs the agent out through the SDK (if still signed in) and closes the SAP page; what the simulation kept open for it is dropped first. */
 export async function closePane(st: Stage, p: AgentPane, interactionIds: readonly string[] = []): Promise<void> {
-  for (const id of interactionIds) st.sandbox.cc.host(IDS[p.key]).tasks.delete(id);
-  await p.frame.evaluate(() => (window as unknown as PaneWin).ccPane.stop()).catch(() => undefined);
+  const host = st.sandbox.cc.host(IDS[p.key]);
+  for (const id of interactionIds) host.tasks.delete(id);
+  if (host.session.status === "LoggedIn") await p.frame.evaluate(() => (window as unknown as PaneWin).ccPane.stop());
+  else await p.frame.evaluate(() => (window as unknown as PaneWin).ccPane.stopPane());
   await p.page.close();
 }
