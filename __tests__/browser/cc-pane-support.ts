@@ -22,7 +22,7 @@ const SCRIPT = "/sandbox/webex-sdk-probe.js";
 
 export type PaneApi = {
   received: string[];
-  start(c: unknown, t: string, o: { dialNumber: string; endAckGraceMs: number; outdialAni?: string }): Promise<{ reloggedIn: boolean }>;
+  start(c: unknown, t: string, o: { dialNumber: string; endAckGraceMs: number; outdialAni?: string; stationLogin?: boolean }): Promise<{ reloggedIn: boolean }>;
   inFlight(): number;
   flush(n: number): void;
   app(method: string, ...args: unknown[]): Promise<unknown>;
@@ -65,6 +65,8 @@ export interface PaneOptions {
   /** Extra mashup URL parameters. */
   query?: string;
   outdialAni?: string;
+  /** false: register only, no station login (the agent stays signed out). */
+  stationLogin?: boolean;
   /** Reload this agent's pane inside its SAP page instead of opening a new SAP page. */
   reloadOf?: AgentPane;
   /** With `reloadOf`: what happens after the old pane is gone and before the new one loads. */
@@ -98,7 +100,7 @@ export async function openPane(st: Stage, tokens: Map<AgentKey, string>, key: Ag
   }
   await frame.waitForFunction(() => "ccPane" in window && !!(window as unknown as PaneWin).ccPane);
   const from = st.sandbox.cloud.notifications.sent.length;
-  const r = await frame.evaluate(([c, t, opts]) => (window as unknown as PaneWin).ccPane.start(c, t, opts), [webexCloud.sdkConfig, tokens.get(key)!, { dialNumber: DIAL[key], endAckGraceMs: END_ACK_GRACE_MS, outdialAni: o.outdialAni }] as const);
+  const r = await frame.evaluate(([c, t, opts]) => (window as unknown as PaneWin).ccPane.start(c, t, opts), [webexCloud.sdkConfig, tokens.get(key)!, { dialNumber: DIAL[key], endAckGraceMs: END_ACK_GRACE_MS, outdialAni: o.outdialAni, stationLogin: o.stationLogin }] as const);
   return { key, page, frame, from, reloggedIn: r.reloggedIn };
 }
 

@@ -160,6 +160,19 @@ describe("agent state", () => {
   });
 });
 
+test("an agent not signed in starts signed out, with no open conversations; one reloaded while idle on Lunch starts idle on Lunch", async () => {
+  const out = await openPane(st, tokens, "A", { stationLogin: false });
+  pane = out;
+  expect((await paneState(out)).agent?.status).toBe("signed-out");
+  expect((await paneState(out)).logs.filter((l) => l.includes("task list"))).toEqual([]);
+  await out.frame.evaluate(() => (window as unknown as { ccPane: { stationLogin(d: string): Promise<unknown> } }).ccPane.stationLogin("+14155552001"));
+  await cc().stateChange(A, "Idle", "idle-lunch");
+  await waitFor("Lunch", () => paneState(out), (x) => (x.agent?.idleCode as { id?: string } | undefined)?.id === "idle-lunch");
+  pane = await openPane(st, tokens, "A", { reloadOf: out });
+  expect(pane.reloggedIn).toBe(true);
+  expect((await paneState(pane)).agent).toMatchObject({ status: "idle", idleCode: { id: "idle-lunch", name: "Lunch" } });
+});
+
 describe("sign-out", () => {
   test("the reason the agent picked (Lunch) is the logout reason Webex receives", async () => {
     pane = await openPane(st, tokens, "A");

@@ -52,7 +52,7 @@ const pane = {
    * registers (as the topology's bundle does), then register and, unless the SDK found the agent
    * signed in, station login with a dial number.
    */
-  async start(config: Record<string, unknown>, token: string, o: { dialNumber: string; endAckGraceMs: number; outdialAni?: string }): Promise<{ reloggedIn: boolean }> {
+  async start(config: Record<string, unknown>, token: string, o: { dialNumber: string; endAckGraceMs: number; outdialAni?: string; stationLogin?: boolean }): Promise<{ reloggedIn: boolean }> {
     const webex = Webex.init({ config: { ...config, logger: { level: "warn" } }, credentials: { access_token: token } });
     await new Promise<void>((r) => webex.once("ready", r));
     cc = webex.cc;
@@ -76,7 +76,7 @@ const pane = {
     const profile = await cc.register().catch((e: unknown) => ({ failed: String((e as Error)?.message ?? e) }) as unknown as CcProfile);
     if ("failed" in profile) return { reloggedIn: false };
     // Signed in elsewhere (a reload): the SDK re-logged in silently; otherwise the station login the widget makes.
-    if (!profile.isAgentLoggedIn) await cc.stationLogin({ teamId: "team-1", loginOption: "AGENT_DN", dialNumber: o.dialNumber });
+    if (!profile.isAgentLoggedIn && o.stationLogin !== false) await cc.stationLogin({ teamId: "team-1", loginOption: "AGENT_DN", dialNumber: o.dialNumber });
     await run.started;
     return { reloggedIn: profile.isAgentLoggedIn === true };
   },

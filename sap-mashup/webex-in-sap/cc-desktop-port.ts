@@ -32,6 +32,7 @@ export interface CcProfile {
   isOutboundEnabledForAgent?: boolean;
   isOutboundEnabledForTenant?: boolean;
   outDialEp?: string;
+  /** true after the SDK's silent re-login found a session; absent (never false) otherwise. */
   isAgentLoggedIn?: boolean;
   lastStateAuxCodeId?: string;
 }
@@ -158,9 +159,12 @@ export function ccDesktopPort(cc: CcApi, options: CcPortOptions): CcDesktopPort 
       };
       // A login seen while registering (relogin) already set the state; otherwise the profile's.
       if (agent.status === undefined) {
-        agent.status = p.isAgentLoggedIn === false ? "LoggedOut" : "LoggedIn";
-        if (p.isAgentLoggedIn !== false && aux !== undefined) applyState({ auxCodeId: aux });
-        if (p.isAgentLoggedIn === false) listed = [];
+        // The SDK sets isAgentLoggedIn only when its silent re-login found a session; otherwise it
+        // leaves it out (docs/reference/webex-cc-sdk.md §4.2): anything but true is signed out.
+        const signedIn = p.isAgentLoggedIn === true;
+        agent.status = signedIn ? "LoggedIn" : "LoggedOut";
+        if (signedIn && aux !== undefined) applyState({ auxCodeId: aux });
+        if (!signedIn) listed = [];
       }
     },
     onContactEvent(fn) {
