@@ -26,7 +26,7 @@ export type PaneApi = {
   inFlight(): number;
   flush(n: number): void;
   app(method: string, ...args: unknown[]): Promise<unknown>;
-  state(): { agent: Record<string, unknown> | undefined; legs: number; notices: [string, string | undefined][]; logs: string[]; listeners: number; listenersBefore: number };
+  state(): { agent: Record<string, unknown> | undefined; legs: number; notices: [string, string | undefined][]; logs: string[]; listeners: number; listenersBefore: number; started: "pending" | "started" | "failed" };
   stationLogin(dialNumber: string): Promise<unknown>;
   stopPane(): void;
   stop(): Promise<void>;
@@ -65,6 +65,8 @@ export interface PaneOptions {
   /** Extra mashup URL parameters. */
   query?: string;
   outdialAni?: string;
+  /** false: only begin the start (Webex.init, register …) and return at once. */
+  awaitStart?: boolean;
   /** false: register only, no station login (the agent stays signed out). */
   stationLogin?: boolean;
   /** Reload this agent's pane inside its SAP page instead of opening a new SAP page. */
@@ -100,7 +102,12 @@ export async function openPane(st: Stage, tokens: Map<AgentKey, string>, key: Ag
   }
   await frame.waitForFunction(() => "ccPane" in window && !!(window as unknown as PaneWin).ccPane);
   const from = st.sandbox.cloud.notifications.sent.length;
-  const r = await frame.evaluate(([c, t, opts]) => (window as unknown as PaneWin).ccPane.start(c, t, opts), [webexCloud.sdkConfig, tokens.get(key)!, { dialNumber: DIAL[key], endAckGraceMs: END_ACK_GRACE_MS, outdialAni: o.outdialAni, stationLogin: o.stationLogin }] as const);
+  const args = [webexCloud.sdkConfig, tokens.get(key)!, { dialNumber: DIAL[key], endAckGraceMs: END_ACK_GRACE_MS, outdialAni: o.outdialAni, stationLogin: o.stationLogin }] as const;
+  if (o.awaitStart === false) {
+    await frame.evaluate(([c, t, opts]) => void (window as unknown as PaneWin).ccPane.start(c, t, opts), args);
+    return { key, page, frame, from, reloggedIn: false };
+  }
+  const r = await frame.evaluate(([c, t, opts]) => (window as unknown as PaneWin).ccPane.start(c, t, opts), args);
   return { key, page, frame, from, reloggedIn: r.reloggedIn };
 }
 

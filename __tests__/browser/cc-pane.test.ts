@@ -285,3 +285,27 @@ test("stopping leaves no listener on the SDK", async () => {
   const stopped = await paneState(pane);
   expect(stopped.listeners).toBe(stopped.listenersBefore);
 });
+
+// The real SDK (3.10.0-next.17) swallows the refused subscription and then waits for the socket's
+// welcome forever: register() never settles (docs/reference/webex-cc-sdk.md §4.4). The pane is left
+// waiting, never started on a guess; telling the agent to sign in again is the topology shell's
+// part (it must not wait on register() alone).
+test("a refused registration (a revoked token): the SDK logs it and register() does not settle; the pane does not start", async () => {
+  expect(st.sandbox.cloud.tokens.revokeAgent(A)).toBeGreaterThan(0);
+  try {
+    pane = await openPane(st, tokens, "A", { awaitStart: false });
+    await waitFor("the SDK's account", () => st.errors, (e) => e.some((x) => x.includes("Register API Failed")));
+    expectErrors([
+      "Failed to load resource: the server responded with a status of 401 (Unauthorized)",
+      /^wx-js-sdk PLUGIN_CC - \[ERROR\]: module:WebSocketManager - method:register - Register API Failed, Request to RoutingNotifs websocket registration API failed E: The request requires a valid access token set in the Authorization request header\.\nPOST http:\/\/\S+\/webex\/v1\/notification\/subscribe\nWEBEX_TRACKING_ID: \S+\n$/,
+    ]);
+    const s = await paneState(pane);
+    // Linked to its in-page connector, which knows no agent yet.
+    expect({ started: s.started, status: s.agent?.status, notStarted: s.logs.filter((l) => l.startsWith("not started")) }).toEqual({ started: "pending", status: "unknown", notStarted: [] });
+  } finally {
+    await pane?.page.close();
+    pane = undefined;
+    // A new sign-in for whatever runs after this.
+    tokens = await preparePanes(st);
+  }
+});

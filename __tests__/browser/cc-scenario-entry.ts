@@ -34,6 +34,7 @@ const notices: Notice[] = [];
 let run: WebexInSap | undefined;
 let cc: Cc | undefined;
 let listenersBefore = 0;
+let startedAs: "pending" | "started" | "failed" = "pending";
 
 /** Listeners on the SDK's `cc` (ampersand-events keeps them in `_events`, by event name). */
 function listenerCount(x: Cc): number {
@@ -72,7 +73,7 @@ const pane = {
       endAckGraceMs: o.endAckGraceMs,
     });
     // The pane's start is allowed to fail (a refused registration); the test reads the log.
-    run.started.catch(() => undefined);
+    run.started.then(() => (startedAs = "started"), () => (startedAs = "failed"));
     const profile = await cc.register().catch((e: unknown) => ({ failed: String((e as Error)?.message ?? e) }) as unknown as CcProfile);
     if ("failed" in profile) return { reloggedIn: false };
     // Signed in elsewhere (a reload): the SDK re-logged in silently; otherwise the station login the widget makes.
@@ -97,6 +98,7 @@ const pane = {
       logs: run?.connector.log.recent().map((l) => l.text) ?? [],
       listeners: cc ? listenerCount(cc) : 0,
       listenersBefore,
+      started: startedAs,
     };
   },
   /** Stops the pane (connector and mashup), leaving the SDK signed in. */
