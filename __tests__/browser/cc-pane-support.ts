@@ -26,7 +26,7 @@ export type PaneApi = {
   inFlight(): number;
   flush(n: number): void;
   app(method: string, ...args: unknown[]): Promise<unknown>;
-  state(): { agent: Record<string, unknown> | undefined; legs: number; notices: [string, string | undefined][]; logs: string[]; listeners: number; listenersBefore: number; started: "pending" | "started" | "failed" };
+  state(): { agent: Record<string, unknown> | undefined; legs: number; notices: [string, string | undefined][]; logs: string[]; listeners: number; listenersBefore: number; started: "pending" | "started" | "failed"; linked: boolean };
   stationLogin(dialNumber: string): Promise<unknown>;
   stopPane(): void;
   stop(): Promise<void>;

@@ -7,10 +7,11 @@
  * tenant's idle codes, the sign-out reason Webex receives, a reload of the pane mid-call, the
  * notifications only the CC SDK passes on, and a pane that stops cleanly.
  */
+import { message } from "../../channel/protocol";
 import { CLOUD_AGENTS } from "../../sandbox/server";
 import { describePayload } from "../support/scenario-runner";
 import type { AgentKey } from "../support/scenarios";
-import { useStage, type Stage } from "./browser-support";
+import { frameOf, useStage, type Stage } from "./browser-support";
 import { closePane, IDS, openPane, paneApp, paneState, preparePanes, received, sapSeen, sentTo, settled, type AgentPane } from "./cc-pane-support";
 
 jest.setTimeout(60_000);
@@ -275,6 +276,27 @@ describe("notifications only the CC SDK passes on (docs/reference/webex-cc-event
     pane = undefined;
     cc().rona(id, A);
   });
+});
+
+test("an Agent Desktop widget of the same agent (multi-login) cannot link to this pane: SAP never gets a leg twice", async () => {
+  pane = await openPane(st, tokens, "A");
+  const desktop = st.sandbox.config.desktops[0]!;
+  // A page of the Agent Desktop's origin in the SAP page, saying what a desktop widget says to every
+  // window it might find the mashup in (widget/mashup-link.ts), and recording what it gets back.
+  const hello = message({ t: "hello", role: "widget", instance: "desktop-widget-1" });
+  await st.context.route(`${desktop}/sandbox/webex-sdk-probe.js`, (r) =>
+    r.fulfill({ status: 200, contentType: "text/javascript", body: `window.got = []; addEventListener("message", (e) => window.got.push(e.data)); parent.frames[0].postMessage(${JSON.stringify(hello)}, "*");` }),
+  );
+  await pane.page.evaluate((src) => {
+    const f = document.createElement("iframe");
+    f.src = src;
+    document.body.append(f);
+  }, `${desktop}/sandbox/sdk-probe.html`);
+  const desktopFrame = await frameOf(pane.page, desktop);
+  await desktopFrame.waitForFunction(() => "got" in window);
+  await settled(pane);
+  expect(await desktopFrame.evaluate(() => (window as unknown as { got: unknown[] }).got)).toEqual([]);
+  expect((await paneState(pane)).linked).toBe(true); // still linked to its own, in-page connector
 });
 
 test("stopping leaves no listener on the SDK", async () => {

@@ -99,6 +99,7 @@ const pane = {
       listeners: cc ? listenerCount(cc) : 0,
       listenersBefore,
       started: startedAs,
+      linked: run?.app.link.linked ?? false,
     };
   },
   /** Stops the pane (connector and mashup), leaving the SDK signed in. */
