@@ -15,27 +15,28 @@ import type { Seen } from "./webex-sdk-entry";
 
 export type { Seen } from "./webex-sdk-entry";
 
-let bundle: string | undefined;
+const bundles = new Map<string, string>();
 
 /**
  * The Webex JS SDK is written for Node-style bundlers: Node's built-ins it imports are mapped to
  * their browser ports (installed with it), the few it only touches on Node to nothing, and
- * `process`/`Buffer`/`global` provided.
+ * `process`/`Buffer`/`global` provided. `entry`: a file of __tests__/browser/ that imports the SDK.
  */
-export async function sdkBundle(): Promise<string> {
-  if (bundle) return bundle;
+export async function sdkBundle(entry = "webex-sdk-entry.ts"): Promise<string> {
+  const done = bundles.get(entry);
+  if (done) return done;
   const dir = mkdtempSync(join(tmpdir(), "wxcc-sdk-"));
   const shim = join(dir, "shim.js");
   writeFileSync(shim, `import p from "process/browser.js"; import { Buffer as B } from "buffer"; export const process = p; export const Buffer = B;\n`);
   const outfile = join(dir, "webex-sdk.js");
   await build({
-    entryPoints: [join(ROOT, "__tests__", "browser", "webex-sdk-entry.ts")],
+    entryPoints: [join(ROOT, "__tests__", "browser", entry)],
     outfile,
     bundle: true,
     format: "iife",
     platform: "browser",
     target: ["chrome110"],
-    minify: true,
+    minify: !process.env.DEBUG_CC,
     logLevel: "error",
     nodePaths: [join(ROOT, "node_modules")],
     inject: [shim],
@@ -49,8 +50,9 @@ export async function sdkBundle(): Promise<string> {
       },
     }],
   });
-  bundle = readFileSync(outfile, "utf8");
-  return bundle;
+  const js = readFileSync(outfile, "utf8");
+  bundles.set(entry, js);
+  return js;
 }
 
 /**

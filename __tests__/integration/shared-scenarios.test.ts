@@ -1,11 +1,9 @@
 /**
- * The same scenario tables (support/scenarios.ts) through both adapters, with the same expected
- * SAP payloads: the Desktop SDK (`@wxcc-desktop/sdk`, real, through the emulated desktop host) and
- * the Webex CC SDK (`ccDesktopPort` + the in-page channel of the "Webex in SAP" topology, the SDK's
- * events built from the same frames as the real SDK re-emits them).
+ * The scenario tables (support/scenarios.ts) through the Desktop SDK (`@wxcc-desktop/sdk`, real,
+ * through the emulated desktop host). The same tables run through the real Webex CC SDK in
+ * Chromium (__tests__/browser/cc-scenarios.test.ts), with the same expected SAP payloads.
  */
 import type { AgentContactMsg, ContactSignal } from "../../sandbox/desktop-host/messages";
-import { CcHarness } from "../support/cc-harness";
 import { Harness } from "../support/harness";
 import { describePayload, play } from "../support/scenario-runner";
 import { AGENT_IDS, SCENARIOS, type AgentKey, type Scenario } from "../support/scenarios";
@@ -34,26 +32,7 @@ async function desktopSdk(s: Scenario): Promise<Run> {
   };
 }
 
-async function webexCcSdk(s: Scenario): Promise<Run> {
-  const h = new CcHarness();
-  const chains = new Map<AgentKey, Awaited<ReturnType<CcHarness["agent"]>>>();
-  for (const k of s.agents) chains.set(k, await h.agent({ agentId: AGENT_IDS[k], query: s.query }));
-  const get = (k: AgentKey) => chains.get(k) as NonNullable<ReturnType<typeof chains.get>>;
-  return {
-    // The same frame Webex sends on the agent's notification websocket.
-    deliver: (to, _signal, msg) => get(to).cc.frame(msg),
-    settle: () => h.settle(),
-    payloads: (k) => get(k).sap.payloads.map((p) => describePayload(p.fields)),
-    violations: () => [...chains.values()].flatMap((c) => c.sap.violations),
-    pending: () => [...chains.values()].reduce((n, c) => n + c.run.connector.link.pending, 0),
-    close: () => h.close(),
-  };
-}
-
-describe.each([
-  ["Desktop SDK", desktopSdk],
-  ["Webex CC SDK, in-page", webexCcSdk],
-])("%s", (_path, start) => {
+describe.each([["Desktop SDK", desktopSdk]])("%s", (_path, start) => {
   test.each(SCENARIOS.map((s) => [s.name, s] as const))("%s", async (_name, s) => {
     const run = await start(s);
     try {

@@ -1,7 +1,7 @@
 /**
- * One "Webex in SAP" agent per chain, for jsdom tests: Webex's frames → the CC SDK stand-in
- * (cc-sdk-double.ts) → `ccDesktopPort` → `WidgetConnector` → in-page channel → `MashupApp` → the
- * SAP test double, the mashup framed in its SAP page as in production, all wired by
+ * One "Webex in SAP" agent per chain, for the few jsdom tests that need a stand-in SDK (each says
+ * why): Webex's frames → the CC SDK stand-in (cc-sdk-double.ts) → `ccDesktopPort` →
+ * `WidgetConnector` → in-page channel → `MashupApp` → the SAP test double, the mashup framed in its SAP page as in production, all wired by
  * `startWebexInSap` exactly as the topology's bundle wires them.
  */
 import { safeSessionStorage, type KeyValueStore } from "../../channel/safe-storage";

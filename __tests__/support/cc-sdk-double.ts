@@ -1,27 +1,19 @@
 /**
- * A stand-in for the Webex CC SDK's `webex.cc`, for jsdom tests: it takes Webex's websocket frames
- * and emits exactly what the real `ContactCenter.handleWebsocketMessage` emits for them
- * (`@webex/contact-center` dist/cc.js; docs/reference/webex-cc-events.md §2, §5): every frame's
- * `data` under its `data.type`, `agent:stateChange` and `agent:multiLogin` by the frame's own
- * type, the `agent:*` events by `data.type` (login and relogin without `channelsMap`). It records
- * the SDK calls the port makes and answers them as the tests say. The real SDK, end to end, runs
- * in the browser tests against the emulated Webex cloud.
+ * A stand-in for the Webex CC SDK's `webex.cc`, kept only for what the real SDK against the
+ * emulated cloud cannot be made to do (each test that uses it says which); everything else about
+ * the "Webex in SAP" pane runs with the real SDK in Chromium (__tests__/browser/cc-pane.test.ts,
+ * cc-scenarios.test.ts). It takes Webex's websocket frames and emits what the real
+ * `ContactCenter.handleWebsocketMessage` emits for them (docs/reference/webex-cc-events.md §2,
+ * §5): every frame's `data` under its `data.type`, and the `agent:*` login events by `data.type`.
+ * Its requests are not used by those tests and fail if called.
  */
 import type { CcApi } from "../../sap-mashup/webex-in-sap/cc-desktop-port";
 
 type Fn = (payload: unknown) => void;
 type Frame = { type?: string; keepalive?: unknown; data?: Record<string, unknown> };
 
-export interface CcCall {
-  method: "startOutdial" | "setAgentState" | "stationLogout";
-  args: unknown[];
-}
-
 export class CcSdkDouble implements CcApi {
   readonly #listeners = new Map<string, Set<Fn>>();
-  readonly calls: CcCall[] = [];
-  /** Answers the next requests; resolves by default. */
-  answer: (call: CcCall) => Promise<unknown> = async () => ({ trackingId: "t-double" });
 
   on(event: string, fn: Fn): void {
     let set = this.#listeners.get(event);
@@ -33,49 +25,31 @@ export class CcSdkDouble implements CcApi {
     this.#listeners.get(event)?.delete(fn);
   }
 
-  /** How many listeners an event has (the port must leave none behind). */
-  listenerCount(): number {
-    let n = 0;
-    for (const s of this.#listeners.values()) n += s.size;
-    return n;
-  }
-
   /** One websocket frame from Webex, as the SDK parses it (a JSON copy). */
   frame(frame: object): void {
     const f = JSON.parse(JSON.stringify(frame)) as Frame;
     const type = typeof f.data?.type === "string" ? f.data.type : undefined;
-    if (!f.keepalive && f.data && type) this.#emit(type, f.data);
-    if (f.type === "AGENT_MULTI_LOGIN") this.#emit("agent:multiLogin", f.data);
-    if (f.type === "AgentStateChange") this.#emit("agent:stateChange", f.data);
-    if (!f.data || !type) return;
+    if (f.keepalive || !f.data || !type) return;
+    this.#emit(type, f.data);
     const { channelsMap: _dropped, ...login } = f.data;
-    switch (type) {
-      case "AgentStationLoginSuccess":
-        return this.#emit("agent:stationLoginSuccess", login);
-      case "AgentReloginSuccess":
-        return this.#emit("agent:reloginSuccess", login);
-      case "AgentStateChangeSuccess":
-        return this.#emit("agent:stateChangeSuccess", f.data);
-      case "AgentLogoutSuccess":
-        return this.#emit("agent:logoutSuccess", f.data);
-    }
+    if (type === "AgentStationLoginSuccess") this.#emit("agent:stationLoginSuccess", login);
+    if (type === "AgentReloginSuccess") this.#emit("agent:reloginSuccess", login);
   }
 
-  startOutdial(destination: string, origin: string): Promise<unknown> {
-    return this.#call({ method: "startOutdial", args: [destination, origin] });
+  startOutdial(): Promise<unknown> {
+    return this.#unused("startOutdial");
   }
 
-  setAgentState(data: { state: string; auxCodeId: string }): Promise<unknown> {
-    return this.#call({ method: "setAgentState", args: [data] });
+  setAgentState(): Promise<unknown> {
+    return this.#unused("setAgentState");
   }
 
-  stationLogout(data: { logoutReason?: string }): Promise<unknown> {
-    return this.#call({ method: "stationLogout", args: [data] });
+  stationLogout(): Promise<unknown> {
+    return this.#unused("stationLogout");
   }
 
-  #call(call: CcCall): Promise<unknown> {
-    this.calls.push(call);
-    return this.answer(call);
+  #unused(method: string): Promise<unknown> {
+    return Promise.reject(new Error(`${method}: not used with the stand-in (the real SDK's requests run in the browser tests)`));
   }
 
   #emit(event: string, payload: unknown): void {

@@ -8,7 +8,7 @@
  * announces right after registering (a page reload mid-call) are not missed.
  */
 import type { DesktopPort, OutdialData } from "../../widget/desktop-port";
-import { AQM_SIGNALS, AVAILABLE_AUX_CODE, CC_EVENT, OUTDIAL_FAILED } from "./cc-events";
+import { AQM_SIGNALS, AVAILABLE_AUX_CODE, CC_EVENT, contactSignal, OUTDIAL_FAILED } from "./cc-events";
 
 /**
  * The subset of the CC SDK's `ContactCenter` (`webex.cc`) the port uses; the real class satisfies
@@ -32,6 +32,7 @@ export interface CcProfile {
   isOutboundEnabledForAgent?: boolean;
   isOutboundEnabledForTenant?: boolean;
   outDialEp?: string;
+  /** true after the SDK's silent re-login found a session; absent (never false) otherwise. */
   isAgentLoggedIn?: boolean;
   lastStateAuxCodeId?: string;
 }
@@ -99,8 +100,9 @@ export function ccDesktopPort(cc: CcApi, options: CcPortOptions): CcDesktopPort 
     if (aux !== undefined) agent.idleCode = aux === AVAILABLE_AUX_CODE ? undefined : { id: aux };
   };
 
-  for (const [type, signal] of Object.entries(AQM_SIGNALS)) {
+  for (const type of Object.keys(AQM_SIGNALS)) {
     listen(type, (data) => {
+      const signal = contactSignal(type, data) as string;
       const id = str(obj(data)?.interactionId);
       if (id && seen && seen.size < MAX_BUFFERED) {
         seen.add(id);
@@ -157,9 +159,12 @@ export function ccDesktopPort(cc: CcApi, options: CcPortOptions): CcDesktopPort 
       };
       // A login seen while registering (relogin) already set the state; otherwise the profile's.
       if (agent.status === undefined) {
-        agent.status = p.isAgentLoggedIn === false ? "LoggedOut" : "LoggedIn";
-        if (p.isAgentLoggedIn !== false && aux !== undefined) applyState({ auxCodeId: aux });
-        if (p.isAgentLoggedIn === false) listed = [];
+        // The SDK sets isAgentLoggedIn only when its silent re-login found a session; otherwise it
+        // leaves it out (docs/reference/webex-cc-sdk.md §4.2): anything but true is signed out.
+        const signedIn = p.isAgentLoggedIn === true;
+        agent.status = signedIn ? "LoggedIn" : "LoggedOut";
+        if (signedIn && aux !== undefined) applyState({ auxCodeId: aux });
+        if (!signedIn) listed = [];
       }
     },
     onContactEvent(fn) {

@@ -53,6 +53,18 @@ export const AQM_SIGNALS: Readonly<Record<string, ContactEventName>> = {
   AgentContactAniUpdated: "eAgentContactAniUpdated",
 };
 
+/**
+ * The tracker's signal for one notification. A reservation for a consult (its data marks this agent
+ * as consulted) is the consult's offer, not a conversation's: as the conversation's offer it would
+ * become a leg of its own, which neither the consult's end nor a conference would touch
+ * (docs/reference/webex-cc-events.md §3.2).
+ */
+export function contactSignal(type: string, data: unknown): ContactEventName | undefined {
+  const consulted = typeof data === "object" && data !== null && (data as { isConsulted?: unknown }).isConsulted === true;
+  if (type === "AgentContactReserved" && consulted) return "eAgentOfferConsult";
+  return AQM_SIGNALS[type];
+}
+
 /** The notification of a failed outdial; its `reason`/`reasonCode` as the Desktop SDK's `eOutdialFailed` (§4.1). */
 export const OUTDIAL_FAILED = "AgentOutboundFailed";
 
