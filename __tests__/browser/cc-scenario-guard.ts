@@ -1,8 +1,6 @@
 /**
  * Imported first by cc-scenario-entry.ts, so it runs before the Webex SDK's modules load: the pane
  * is a cross-site frame, where the SDK's media libraries would each fail to start a
- * `PressureObserver` (sap-mashup/webex-in-sap/compute-pressure.ts says why).
+ * `PressureObserver`. The product's own guard does it (sap-mashup/webex-in-sap/pressure-guard.ts says why).
  */
-import { hidePressureObserverWhereDisallowed } from "../../sap-mashup/webex-in-sap/compute-pressure";
-
-hidePressureObserverWhereDisallowed(window as unknown as Parameters<typeof hidePressureObserverWhereDisallowed>[0]);
+import "../../sap-mashup/webex-in-sap/pressure-guard";

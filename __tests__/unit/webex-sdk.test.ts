@@ -96,4 +96,8 @@ describe("the compute-pressure guard", () => {
     }
     expect(hideForbiddenPressureObserver(win(false, false))).toBe(false);
   });
+  test("the newer permissionsPolicy is read first", () => {
+    const w = { document: { permissionsPolicy: { allowsFeature: () => false }, featurePolicy: { allowsFeature: () => true } }, PressureObserver: class {} } as unknown as Window & typeof globalThis;
+    expect(hideForbiddenPressureObserver(w)).toBe(true);
+  });
 });

@@ -5,7 +5,9 @@
  * `compute-pressure`) the permissions policy forbids it: each such start logs a policy violation
  * and throws an unhandled rejection, several times over. Where the policy forbids the feature,
  * the observer is hidden, so the libraries take their own "not supported" path; nothing else is
- * affected (the readings only tune browser media, which this topology does not use).
+ * affected (the readings only tune browser media, which this topology does not use). Seen with
+ * the real SDK in Chromium: six console errors and six unhandled rejections without it
+ * (docs/reference/webex-cc-sdk.md §8.1). The newer `permissionsPolicy` is read before `featurePolicy`.
  */
 type PolicyDoc = Document & { permissionsPolicy?: { allowsFeature(f: string): boolean }; featurePolicy?: { allowsFeature(f: string): boolean } };
 
