@@ -8,6 +8,7 @@
 // First: the guard must run before the SDK's modules do (imports run in this order).
 import "./pressure-guard";
 import "@webex/cc-widgets/wc";
+import "./select-fix";
 import "./webex-in-sap.css";
 import store from "@webex/cc-store";
 import { safeSessionStorage } from "../../channel/safe-storage";

@@ -142,6 +142,14 @@ export function mountWidgets(doc: Document, parent: HTMLElement, store: CcStore,
   store.setTaskAssigned((task) => {
     if (offer && taskId(task) === taskId(offer.task)) settled();
   });
+  // Cisco's call control reads the store's current task as it renders and throws on none (a
+  // TypeError in React, logged as errors): when the store drops the task (wrapped up, or gone), the
+  // widget leaves the document in that same update, before React renders it again; `update` puts
+  // it back for the next task.
+  store.setTaskSelected((task) => {
+    if (taskId(task) === undefined) elements.callControl.remove();
+    on.changed();
+  });
   parent.appendChild(container);
   return {
     container,
