@@ -5,9 +5,12 @@
  * against the sandbox's emulated Webex cloud, and SAP gets exactly the payloads of the other
  * topologies. The tests run in order on one page, as one agent's shift; no console error anywhere.
  */
+import type { Request } from "playwright-core";
 import { AGENTS, CLOUD_AGENTS } from "../../sandbox/server";
-import { sapState, summary, useStage, waitPayloads, type Stage } from "./browser-support";
-import { barText, buttons, openChloe, pickState, signInChloe, stationLogin, widgetTags, type ChloePage } from "./webex-e2e-support";
+import { join } from "node:path";
+import { act, frameOf, openSap, SCREENSHOTS, sapState, summary, useStage, waitPayloads, waitTask, type Stage } from "./browser-support";
+import { goAvailable } from "./sandbox-flow";
+import { barText, clickBar, openChloe, pickState, signInChloe, stationLogin, waitBar, widgetTags, type ChloePage } from "./webex-e2e-support";
 
 jest.setTimeout(90_000);
 const CHLOE = CLOUD_AGENTS[0]!;
@@ -48,7 +51,6 @@ test("sign in through the pop-up (Chloe on the identity stand-in), choose team a
   await pickState(c.mashup, /Available/);
   await waitWidgets(["widget-cc-user-state", "widget-cc-outdial-call"]);
   expect(await barText(c.mashup)).toBe("Signed in to Webex Log out…");
-  await c.page.waitForFunction(() => true);
   for (const end = Date.now() + 10_000; s.sandbox.cc.host(CHLOE.agentId).session.subStatus !== "Available" && Date.now() < end; ) await new Promise((r) => setTimeout(r, 100));
   expect(s.sandbox.cc.host(CHLOE.agentId).session).toMatchObject({ status: "LoggedIn", subStatus: "Available", teamId: "team-1", dn: "1003" });
   expect((await sapState(c.page)).payloads).toEqual([]);
@@ -81,7 +83,131 @@ test("a chat pops by the customer's e-mail address; accepted, ended and wrapped 
   const id = s.sandbox.cc.inbound({ media: "chat", from: "li.wei@mail.example", to: CHLOE.agentId });
   await waitPayloads(c.page, from + 1);
   await waitWidgets(["widget-cc-user-state", "widget-cc-incoming-task", "widget-cc-outdial-call"]);
-  console.log((await buttons(c.mashup, "widget-cc-incoming-task")).join("\n"));
-  console.log(JSON.stringify(await payloadsFrom(from)));
-  expect(summary(await sapState(c.page))).toEqual([]);
+  await c.mashup.locator('widget-cc-incoming-task [data-testid="task:accept-button"]').click();
+  await waitPayloads(c.page, from + 2);
+  await waitWidgets(["widget-cc-user-state", "widget-cc-task-list", "widget-cc-call-control-cad", "widget-cc-outdial-call"]);
+  await c.mashup.locator('[data-testid="call-control:end-call"]').click();
+  await waitPayloads(c.page, from + 3);
+  await wrapUp();
+  await waitWidgets(["widget-cc-user-state", "widget-cc-outdial-call"]);
+  const chat = { Type: "CHAT", Email: "li.wei@mail.example", ExternalReferenceID: expect.stringMatching(/^[0-9A-F]{32}$/), ExternalOriginalReferenceID: hex(id), DNIS: "chat-entry-point" };
+  expect(await payloadsFrom(from)).toEqual([
+    { ...chat, EventType: "INBOUND", Action: "NOTIFY" },
+    { ...chat, EventType: "INBOUND", Action: "ACCEPT" },
+    { ...chat, EventType: "UPDATEACTIVITY", Action: "END" },
+  ]);
+  const st = await sapState(c.page);
+  expect(st.activities.at(-1)).toEqual(expect.objectContaining({ type: "Chat", direction: "Inbound", customer: "Li Wei", status: "Completed", originalId: hex(id) }));
+  expect(st.activities).toHaveLength(2);
+});
+
+test("click-to-dial from a lead in SAP dials through the Webex CC SDK's outdial; SAP gets the OUTBOUND payloads with its ActivityUUID", async () => {
+  const from = (await sapState(c.page)).payloads.length;
+  const dials: Record<string, unknown>[] = [];
+  const onRequest = (r: Request) => {
+    if (r.method() === "POST" && /^\/webex\/v1\/tasks\/?$/.test(new URL(r.url()).pathname)) dials.push(JSON.parse(r.postData() ?? "{}") as Record<string, unknown>);
+  };
+  c.page.on("request", onRequest);
+  await c.page.click("#nav button[data-view=Lead]");
+  await c.page.click("a.record-link:text('Emma Johnson')");
+  await c.page.click("a.dial");
+  await waitPayloads(c.page, from + 1);
+  const uuid = (await sapState(c.page)).payloads[from]!.fields.ActivityUUID!;
+  expect(uuid).toMatch(/^[0-9a-f-]{36}$/);
+  // The Webex CC SDK's outdial (its POST /v1/tasks to the cloud), from the agent's outdial entry point.
+  expect(dials).toEqual([expect.objectContaining({ destination: "+12125550175", entryPointId: "ep-outdial-1", direction: "OUTBOUND", mediaType: "telephony", outboundType: "OUTDIAL" })]);
+  c.page.off("request", onRequest);
+  const [id] = [...s.sandbox.cc.host(CHLOE.agentId).tasks.keys()];
+  s.sandbox.cc.customerAnswers(id!);
+  await waitPayloads(c.page, from + 2);
+  await c.mashup.locator('[data-testid="call-control:end-call"]').click();
+  await waitPayloads(c.page, from + 3);
+  await wrapUp();
+  await waitWidgets(["widget-cc-user-state", "widget-cc-outdial-call"]);
+  const out = { Type: "CALL", ANI: "+12125550175", ExternalReferenceID: expect.stringMatching(/^[0-9A-F]{32}$/), ExternalOriginalReferenceID: hex(id!), DNIS: "+18005550199", ActivityUUID: uuid };
+  expect(await payloadsFrom(from)).toEqual([
+    { ...out, EventType: "OUTBOUND", Action: "NOTIFY" },
+    { ...out, EventType: "OUTBOUND", Action: "ACCEPT" },
+    { ...out, EventType: "UPDATEACTIVITY", Action: "END" },
+  ]);
+  const st = await sapState(c.page);
+  expect(st.activities).toHaveLength(3);
+  expect(st.activities.at(-1)).toEqual(expect.objectContaining({ type: "Phone Call", direction: "Outbound", customer: "Emma Johnson", status: "Completed", activityUUID: uuid, originalId: hex(id!) }));
+});
+
+test("a call transferred from a desktop agent (agent 1's emulated Agent Desktop) to Chloe: each gets an activity of their own, tied by the original ID", async () => {
+  const a1 = await openSap(s, 1);
+  await goAvailable(a1.desktop);
+  const from = (await sapState(c.page)).payloads.length;
+  const id = s.sandbox.cc.inbound({ from: "+14695550123", to: A1 });
+  await waitPayloads(a1.page, 1);
+  await act(a1.desktop, "accept", id);
+  await waitPayloads(a1.page, 2);
+  await act(a1.desktop, "transfer-cloud", id);
+  await waitPayloads(c.page, from + 1);
+  s.sandbox.cc.agentAnswers(id, CHLOE.agentId);
+  await waitPayloads(c.page, from + 2);
+  await waitTask(a1.desktop, id, "AgentWrapup");
+  await act(a1.desktop, "wrapup", id);
+  await waitTask(a1.desktop, id, null);
+  await c.mashup.locator('[data-testid="call-control:end-call"]').click();
+  await waitPayloads(c.page, from + 3);
+  await wrapUp();
+  await waitWidgets(["widget-cc-user-state", "widget-cc-outdial-call"]);
+
+  const theirs = (await sapState(a1.page)).payloads.map((p) => p.fields);
+  const ours = await payloadsFrom(from);
+  const call = { Type: "CALL", ANI: "+14695550123", ExternalOriginalReferenceID: hex(id), DNIS: "+18005550100" };
+  const r1 = theirs[0]!.ExternalReferenceID!;
+  const r3 = ours[0]!.ExternalReferenceID!;
+  expect(r1).not.toBe(r3);
+  expect(theirs).toEqual([
+    { ...call, ExternalReferenceID: r1, EventType: "INBOUND", Action: "NOTIFY" },
+    { ...call, ExternalReferenceID: r1, EventType: "INBOUND", Action: "ACCEPT" },
+    { ...call, ExternalReferenceID: r1, EventType: "UPDATEACTIVITY", Action: "END" },
+  ]);
+  expect(ours).toEqual([
+    { ...call, ExternalReferenceID: r3, EventType: "INBOUND", Action: "NOTIFY" },
+    { ...call, ExternalReferenceID: r3, EventType: "INBOUND", Action: "ACCEPT" },
+    { ...call, ExternalReferenceID: r3, EventType: "UPDATEACTIVITY", Action: "END" },
+  ]);
+  expect((await sapState(a1.page)).activities).toEqual([expect.objectContaining({ direction: "Inbound", status: "Completed", originalId: hex(id), externalId: r1 })]);
+  expect((await sapState(c.page)).activities.at(-1)).toEqual(expect.objectContaining({ direction: "Inbound", status: "Completed", originalId: hex(id), externalId: r3 }));
+  await a1.page.close();
+});
+
+test("a reload of SAP's page mid-call loses and doubles nothing: signed in again from the session, the call is still there, END comes once", async () => {
+  const from = (await sapState(c.page)).payloads.length;
+  const id = s.sandbox.cc.inbound({ from: "+14155550132", to: CHLOE.agentId });
+  await waitPayloads(c.page, from + 1);
+  s.sandbox.cc.agentAnswers(id, CHLOE.agentId);
+  await waitPayloads(c.page, from + 2);
+  await waitWidgets(["widget-cc-user-state", "widget-cc-task-list", "widget-cc-call-control-cad", "widget-cc-outdial-call"]);
+  await c.page.locator("aside#live").screenshot({ path: join(SCREENSHOTS, "webex-in-sap-call-360.png") });
+
+  await c.page.reload();
+  c.mashup = await frameOf(c.page, s.sandbox.config.mashup, 30_000);
+  await waitBar(c.mashup, (t) => t.startsWith("Signed in"), "signed in again after the reload");
+  await waitWidgets(["widget-cc-user-state", "widget-cc-task-list", "widget-cc-call-control-cad", "widget-cc-outdial-call"], 30_000);
+  await new Promise((r) => setTimeout(r, 1500)); // anything doubled would have come by now
+  expect((await sapState(c.page)).payloads.length).toBe(from + 2);
+  await c.mashup.locator('[data-testid="call-control:end-call"]').click();
+  await waitPayloads(c.page, from + 3);
+  await wrapUp();
+  await waitWidgets(["widget-cc-user-state", "widget-cc-outdial-call"]);
+  expect(summary(await sapState(c.page)).slice(from)).toEqual(["CALL INBOUND NOTIFY", "CALL INBOUND ACCEPT", "CALL UPDATEACTIVITY END"]);
+  const st = await sapState(c.page);
+  expect(new Set(st.payloads.slice(from).map((p) => p.fields.ExternalReferenceID)).size).toBe(1);
+  expect(st.activities.filter((a) => a.originalId === hex(id))).toEqual([expect.objectContaining({ status: "Completed" })]);
+});
+
+test("log out with the reason Lunch: the emulated Webex records Lunch, the pane offers the station login again", async () => {
+  await clickBar(c.mashup, "log-out-toggle");
+  await c.mashup.locator('wxcc-sap-webex [part="log-out-reason"]').selectOption("Lunch");
+  await clickBar(c.mashup, "log-out");
+  await waitWidgets(["widget-cc-station-login"]);
+  expect(s.sandbox.cloud.logoutReasons.map((r) => [r.agentId, r.reason])).toEqual([[CHLOE.agentId, "Lunch"]]);
+  expect(s.sandbox.cc.host(CHLOE.agentId).session.status).not.toBe("LoggedIn");
+  expect(await barText(c.mashup)).toContain("Lunch");
+  expect((await sapState(c.page)).payloads.flatMap((p) => p.violations)).toEqual([]);
 });
