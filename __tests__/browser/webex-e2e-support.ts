@@ -51,15 +51,21 @@ export async function signInChloe(c: ChloePage, agentName = "Chloe Durand"): Pro
   await waitBar(c.mashup, (t) => t.startsWith("Signed in"), "signed in");
 }
 
-/** Cisco's station-login widget: the login option, the extension, the team, then Login. */
-export async function stationLogin(mashup: Frame, extension: string, teamId = "team-1"): Promise<void> {
+/**
+ * Cisco's station-login widget: the device (a dial number, or an extension), its number (none:
+ * the one the widget offers, the profile's default), the team, then Login. Returns the number used.
+ */
+export async function stationLogin(mashup: Frame, device: "AGENT_DN" | "EXTENSION", number?: string, teamId = "team-1"): Promise<string> {
   await mashup.locator("#login-option").click();
-  await mashup.locator('mdc-option[value="EXTENSION"]').click();
-  await mashup.locator("#dial-number-input").locator("input").fill(extension);
+  await mashup.locator(`mdc-option[value="${device}"]`).click();
+  const input = mashup.locator("#dial-number-input").locator("input");
+  if (number !== undefined) await input.fill(number);
+  const used = await input.inputValue();
   await mashup.locator("#teams-dropdown").click();
   await mashup.locator(`mdc-option[value="${teamId}"]`).click();
   await mashup.locator('[data-testid="login-button"]').click();
   await mashup.locator("widget-cc-user-state").waitFor({ timeout: 15_000 });
+  return used;
 }
 
 /** Cisco's user-state widget: picks the state named `name` (the tenant's idle codes, or Available). */

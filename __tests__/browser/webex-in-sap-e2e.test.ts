@@ -47,12 +47,13 @@ test("sign in through the pop-up (Chloe on the identity stand-in), choose team a
   expect(await barText(c.mashup)).toBe("Not signed in to Webex Sign in with Webex Calls, chats and e-mails come to this pane once you are signed in. Sign-in opens in a small window.");
   await signInChloe(c);
   await waitWidgets(["widget-cc-station-login"]);
-  await stationLogin(c.mashup, "1003");
+  // The dial number the widget offers is the profile's default, in the North American form its dial plan accepts.
+  expect(await stationLogin(c.mashup, "AGENT_DN")).toBe("+14155552003");
   await pickState(c.mashup, /Available/);
   await waitWidgets(["widget-cc-user-state", "widget-cc-outdial-call"]);
   expect(await barText(c.mashup)).toBe("Signed in to Webex Log out…");
   for (const end = Date.now() + 10_000; s.sandbox.cc.host(CHLOE.agentId).session.subStatus !== "Available" && Date.now() < end; ) await new Promise((r) => setTimeout(r, 100));
-  expect(s.sandbox.cc.host(CHLOE.agentId).session).toMatchObject({ status: "LoggedIn", subStatus: "Available", teamId: "team-1", dn: "1003" });
+  expect(s.sandbox.cc.host(CHLOE.agentId).session).toMatchObject({ status: "LoggedIn", subStatus: "Available", teamId: "team-1", dn: "+14155552003" });
   expect((await sapState(c.page)).payloads).toEqual([]);
 });
 
