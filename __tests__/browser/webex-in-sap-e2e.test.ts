@@ -212,3 +212,26 @@ test("log out with the reason Lunch: the emulated Webex records Lunch, the pane 
   expect(await barText(c.mashup)).toContain("Lunch");
   expect((await sapState(c.page)).payloads.flatMap((p) => p.violations)).toEqual([]);
 });
+
+test("a click-to-dial the core cannot use (not a number) is said in the pane as in the other topologies, aloud too; SAP gets nothing and nothing is dialled", async () => {
+  const before = (await sapState(c.page)).payloads.length;
+  // SAP's click-to-dial message (docs/reference/sap-cti.md §5.1) with a number that is none.
+  await c.page.evaluate((origin) => {
+    const frame = document.getElementById("cti") as HTMLIFrameElement;
+    frame.contentWindow!.postMessage({ PhoneNumber: "call me", ActivityUUID: "0b5cbd6c-1f5e-4a8e-9d3a-2f0c1e7d9a11", ObjectTypeCode: "72", Direction: "OUTBOUND", IsBTDRef: "false" }, origin);
+  }, s.sandbox.config.mashup);
+  const text = c.mashup.locator('wxcc-sap-webex [part="notice-text"]');
+  await text.waitFor({ timeout: 15_000 });
+  // Masked as in the other topologies (what SAP sent may be a customer's number).
+  const said = "“c***” is not a phone number, so nothing was dialled. Correct it in SAP and click it again.";
+  expect(await text.textContent()).toBe(said);
+  expect(await c.mashup.locator('wxcc-sap-webex [part="live"]').textContent()).toBe(said);
+  await c.mashup.locator('wxcc-sap-webex [part="dismiss"]').click();
+  await c.mashup.locator('wxcc-sap-webex [part="notices"]').waitFor({ state: "detached" });
+  expect((await sapState(c.page)).payloads).toHaveLength(before);
+  expect(s.sandbox.cc.host(CHLOE.agentId).tasks.size).toBe(0);
+  // The core logs the refused dial as an error, as in the other topologies (masked): that one line and no other.
+  const logged = `[wxcc-sap mashup] ${said} (not a phone number)`;
+  expect(s.errors.filter((e) => e.endsWith(logged))).toHaveLength(1);
+  s.errors.splice(0, s.errors.length, ...s.errors.filter((e) => !e.endsWith(logged)));
+});
