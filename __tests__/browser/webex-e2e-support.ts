@@ -78,8 +78,3 @@ export async function pickState(mashup: Frame, name: RegExp): Promise<void> {
 export function widgetTags(mashup: Frame): Promise<string[]> {
   return mashup.evaluate(() => [...document.querySelectorAll<HTMLElement>("[class~=wx-widget]")].filter((w) => !w.hidden && w.offsetHeight > 0).map((w) => w.tagName.toLowerCase()));
 }
-
-/** For finding controls while writing tests: every button-like element in `root`, with its label. */
-export function buttons(mashup: Frame, root: string): Promise<string[]> {
-  return mashup.evaluate((r) => [...document.querySelectorAll(`${r} button, ${r} mdc-button, ${r} [role=button]`)].map((b) => `${b.tagName}#${b.id}[${b.getAttribute("aria-label") ?? ""}|${b.getAttribute("data-testid") ?? ""}] ${(b.textContent ?? "").trim().slice(0, 30)}`), root);
-}
