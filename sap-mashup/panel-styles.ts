@@ -22,6 +22,8 @@ export const panelStyles = css`
     border-bottom: 1px solid var(--sapGroup_TitleBorderColor);
   }
   :host([alongside]) { max-height: none; }
+  /* The display above would otherwise beat the hidden attribute (the page hides the panel while another topology's bundle loads). */
+  :host([hidden]) { display: none; }
   .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 3px 8px; padding: 3px 6px; }
   .link { display: inline-flex; align-items: center; gap: 4px; flex: 1 1 auto; min-width: 0; }
   .dot { flex: none; width: 8px; height: 8px; border-radius: 50%; background: var(--sapNeutralElementColor); }

@@ -84,3 +84,25 @@ test("under the Content-Security-Policy docs/hosting.md gives for this topology 
     await s.context.unroute(`${mashupOrigin}/sap-mashup/**`);
   }
 });
+
+test("while the topology's bundle loads the other topologies' panel is hidden (no \"waiting for the Agent Desktop\"), and then gone", async () => {
+  let release = () => undefined as void;
+  const gate = new Promise<void>((r) => (release = r));
+  const bundle = `${s.sandbox.config.mashup}/sap-mashup/webex-in-sap.js`;
+  const hold = async (route: import("playwright-core").Route) => {
+    await gate;
+    await route.continue();
+  };
+  await s.context.route(bundle, hold);
+  try {
+    const { page, mashup } = await openBare(s, 360, 640, webexQuery(s));
+    await mashup.waitForFunction(() => document.querySelector("wxcc-sap-panel")?.hasAttribute("hidden") === true);
+    expect(await mashup.evaluate(() => document.querySelector("wxcc-sap-panel")!.getBoundingClientRect().height)).toBe(0);
+    release();
+    await mashup.waitForFunction(() => document.querySelector("wxcc-sap-webex") !== null && document.querySelector("wxcc-sap-panel") === null, undefined, { timeout: 30_000 });
+    await page.close();
+  } finally {
+    release();
+    await s.context.unroute(bundle, hold);
+  }
+});
