@@ -13,6 +13,8 @@ export interface HeaderOptions {
   frameSrc?: readonly string[];
   /** URL path where dist/ is served, "/" by default. */
   prefix?: string;
+  /** The "Webex in SAP" topology's policy (docs/hosting.md): the SDK's hosts, blob: workers, 'unsafe-eval'. */
+  webexInSap?: boolean;
   allowLocalhost?: boolean;
 }
 
@@ -37,7 +39,8 @@ export function headerSet(o: HeaderOptions): HeaderSet {
   if (o.frameSrc && o.frameSrc.length > 0) frames.push(...originList(o.frameSrc, "--frame-src", local));
   const prefix = normalisePrefix(o.prefix ?? "/");
 
-  const csp = [
+  if (o.webexInSap && frames.length > 0) throw new CliError("--desktop and --frame-src: the Webex in SAP topology frames nothing; leave them out with --webex-in-sap");
+  const csp = o.webexInSap ? webexInSapPolicy(sap) : [
     "default-src 'none'",
     "script-src 'self'",
     // Lit falls back to <style> elements where constructable stylesheets are missing.
@@ -74,6 +77,29 @@ export function headerSet(o: HeaderOptions): HeaderSet {
       "Cross-Origin-Resource-Policy same-origin or same-site on widget.js (the Desktop loads it from another origin)",
     ],
   };
+}
+
+/**
+ * The Content-Security-Policy of the "Webex in SAP" topology's page (docs/hosting.md, "The Webex in
+ * SAP topology", which says why each part is there): the Webex CC SDK calls Webex's API hosts,
+ * holds a WebSocket, starts workers from blob: URLs; Cisco's widgets need 'unsafe-eval'.
+ */
+export function webexInSapPolicy(sapOrigins: readonly string[]): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self' 'unsafe-eval'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob: https:",
+    "font-src 'self' data:",
+    "media-src 'self' blob: data:",
+    "worker-src blob:",
+    "connect-src 'self' https://webexapis.com https://*.webex.com wss://*.webex.com https://*.wbx2.com wss://*.wbx2.com https://*.ciscospark.com https://*.cisco.com wss://*.cisco.com",
+    "frame-src 'none'",
+    `frame-ancestors ${sapOrigins.join(" ")}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "object-src 'none'",
+  ].join("; ");
 }
 
 function normalisePrefix(raw: string): string {

@@ -90,6 +90,10 @@ as the External Provider / CTI provider URL in SAP.
   --follow-selection <on|off>
                              whether SAP shows the customer of the conversation the agent
                              selects in the Desktop (default on)
+  --webex-in-sap             the "Webex in SAP" topology: no Agent Desktop; Cisco's widgets and the
+                             Webex CC SDK in SAP's pane (docs/webex-in-sap.md). Then no --desktop,
+                             --alongside or --desktop-origin, and --webex-client-id is required
+  --webex-client-id <id>     the client id of the admin's Webex Integration (with --webex-in-sap)
   --allow-localhost          accept http://localhost URLs (local sandbox only)
   -h, --help                 this help
 `,
@@ -115,6 +119,8 @@ mashup (frame-ancestors = SAP tenant, frame-src = Agent Desktop) and what widget
   --frame-src <origins>      more origins the mashup may frame, each https://host[:port]; commas
                              or spaces, or repeat (optional)
   --prefix <path>            URL path where dist/ is served, starting with /, e.g. /wxcc/ (default /)
+  --webex-in-sap             the policy of the "Webex in SAP" topology: the Webex CC SDK's hosts,
+                             its blob: workers and 'unsafe-eval' (Cisco's widgets need it); no --desktop
   --format <headers|nginx>   _headers file (Netlify, Cloudflare Pages) or nginx snippet (default headers)
   --allow-localhost          accept http://localhost origins (local sandbox only)
   -h, --help                 this help
@@ -141,6 +147,8 @@ const MASHUP_URL_OPTIONS = {
   cad: LIST,
   "logout-reason": LIST,
   "follow-selection": SINGLE,
+  "webex-in-sap": FLAG,
+  "webex-client-id": SINGLE,
   "allow-localhost": FLAG,
   help: HELP_FLAG,
 } satisfies OptionTable;
@@ -164,6 +172,7 @@ const OPTIONS = {
     "frame-src": LIST,
     prefix: SINGLE,
     format: SINGLE,
+    "webex-in-sap": FLAG,
     "allow-localhost": FLAG,
     help: HELP_FLAG,
   },
@@ -218,6 +227,8 @@ function mashupUrlCommand(v: ArgValues, io: CliIo, check = false): void {
     followSelection: single(v, "follow-selection"),
     allowLocalhost: v["allow-localhost"] === true,
     check,
+    webexInSap: v["webex-in-sap"] === true,
+    webexClientId: single(v, "webex-client-id"),
   });
   io.stdout.write(`${url}\n`);
 }
@@ -231,6 +242,7 @@ function headersCommand(v: ArgValues, io: CliIo): void {
     desktop: single(v, "desktop"),
     frameSrc: many(v, "frame-src"),
     prefix: single(v, "prefix"),
+    webexInSap: v["webex-in-sap"] === true,
     allowLocalhost: v["allow-localhost"] === true,
   });
   io.stdout.write(format === "nginx" ? formatNginx(set) : formatHeadersFile(set));

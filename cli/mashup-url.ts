@@ -4,6 +4,7 @@
  * parser (sap-mashup/config.ts), so what this prints is exactly what the mashup will accept.
  */
 import { parseConfig, type MashupConfig } from "../sap-mashup/config";
+import { parseWebexInSapPage } from "../sap-mashup/webex-in-sap/webex-config";
 import { CliError, fileUrl, MASHUP_PAGE, originList, pairList, resolveDesktop } from "./common";
 
 export interface MashupUrlOptions {
@@ -29,6 +30,10 @@ export interface MashupUrlOptions {
   allowLocalhost?: boolean;
   /** The setup check's URL (`check=on`): the same configuration, so its recommendation is complete. */
   check?: boolean;
+  /** The "Webex in SAP" topology (`webexInSap=on`): no Agent Desktop, Cisco's widgets in SAP's pane. */
+  webexInSap?: boolean;
+  /** The admin's Webex Integration client id (`webexClientId`), needed with `webexInSap`. */
+  webexClientId?: string;
 }
 
 export interface MashupUrlResult {
@@ -48,7 +53,13 @@ export function mashupUrl(o: MashupUrlOptions): MashupUrlResult {
   const q = new URLSearchParams();
   q.set("sapOrigin", sap.join(","));
   const desktopOrigins = [...extra];
-  if (o.desktop !== undefined) {
+  if (o.webexInSap) {
+    // No Agent Desktop in this topology: any desktop option is passed on for the mashup's parser to name.
+    q.set("webexInSap", "on");
+    if (o.webexClientId === undefined) throw new CliError("--webex-client-id is missing: the Webex Integration's client id, needed to sign in");
+    if (o.alongside) throw new CliError("--alongside: not used with --webex-in-sap, which runs without the Agent Desktop; remove it");
+    if (o.desktop !== undefined) q.set("desktopUrl", resolveDesktop(o.desktop, "--desktop", local).url);
+  } else if (o.desktop !== undefined) {
     const d = resolveDesktop(o.desktop, "--desktop", local);
     if (o.alongside) desktopOrigins.unshift(d.origin);
     else q.set("desktopUrl", d.url);
@@ -59,6 +70,7 @@ export function mashupUrl(o: MashupUrlOptions): MashupUrlResult {
   }
   const unique = [...new Set(desktopOrigins)];
   if (unique.length > 0) q.set("desktopOrigin", unique.join(","));
+  if (o.webexClientId !== undefined) q.set("webexClientId", o.webexClientId.trim());
   if (o.format !== undefined) {
     const f = o.format.trim().toLowerCase();
     if (f !== "json" && f !== "xml") throw new CliError(`--format: "${o.format}" is not json or xml`);
@@ -74,8 +86,14 @@ export function mashupUrl(o: MashupUrlOptions): MashupUrlResult {
 
   const url = `${base.href}?${q.toString()}`;
   // The check: the mashup's own parser, on the query exactly as the browser will see it.
-  const parsed = parseConfig(new URL(url).search);
+  const search = new URL(url).search;
+  const parsed = parseConfig(search);
   if (!parsed.ok) throw new CliError(parsed.errors.map(asOption).join("; "));
+  // This topology's own parameters are checked by its bundle's parser (webex-config.ts), as the page does.
+  if (parsed.config.webexInSap) {
+    const page = parseWebexInSapPage(search);
+    if (!page.ok) throw new CliError(page.errors.map(asOption).join("; "));
+  }
   return { url, config: parsed.config };
 }
 
@@ -89,6 +107,9 @@ const OPTION_OF: Record<string, string> = {
   cad: "--cad",
   followSelection: "--follow-selection",
   logoutReasons: "--logout-reason",
+  webexInSap: "--webex-in-sap",
+  webexClientId: "--webex-client-id",
+  check: "check-url",
 };
 
 /** The mashup's error names its URL parameter; the admin typed the option. */

@@ -17,6 +17,8 @@ export interface SandboxAgent {
   agentName: string;
   /** "LoggedOut" for an agent who signs in later (the Webex-in-SAP agent); default signed in and Idle. */
   initialState?: "Idle" | "Available" | "LoggedOut";
+  /** The profile's default dial number (AgentProfileSpec.defaultDn). */
+  defaultDn?: string;
 }
 
 export interface TraceEntry {

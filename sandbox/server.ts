@@ -40,7 +40,7 @@ export const AGENTS: readonly SandboxAgent[] = [
  * against the emulated cloud (sandbox/webex-cloud/), so they start signed out, as after a sign-out.
  */
 export const CLOUD_AGENTS: readonly SandboxAgent[] = [
-  { agentId: "a1b2c3d4-0003-4a5b-9c8d-000000000003", agentName: "Chloe Durand", initialState: "LoggedOut" },
+  { agentId: "a1b2c3d4-0003-4a5b-9c8d-000000000003", agentName: "Chloe Durand", initialState: "LoggedOut", defaultDn: "+14155552003" },
 ];
 
 const ALL_AGENTS = [...AGENTS, ...CLOUD_AGENTS];

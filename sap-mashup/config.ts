@@ -7,7 +7,6 @@ import { parseLook, type Look } from "./look";
 import { isSupportedCountry } from "./phone";
 import { parseOrigin, parseOriginList } from "../channel/origins";
 import { CUSTOM_FIELDS, type CustomField, type PayloadConfig } from "./sap-payload";
-import { parseWebexInSap, type WebexInSapConfig } from "./webex-in-sap/webex-config";
 
 export interface MashupConfig extends PayloadConfig {
   sapOrigins: readonly string[];
@@ -28,10 +27,17 @@ export interface MashupConfig extends PayloadConfig {
   look?: Look;
   /**
    * `webexInSap=on`: the "Webex in SAP" topology (no Agent Desktop; Cisco's widgets and the Webex
-   * CC SDK in the pane, a bundle of its own), with its sign-in settings (webex-in-sap/webex-config.ts).
+   * CC SDK in the pane, a bundle of its own). Its own parameters are read and checked by that bundle
+   * (webex-in-sap/webex-config.ts), so this page carries none of it.
    */
-  webexInSap?: WebexInSapConfig;
+  webexInSap?: boolean;
 }
+
+/**
+ * The parameters only the "Webex in SAP" topology reads (webex-in-sap/webex-config.ts): given without
+ * `webexInSap=on` they are an error, named here so a mixed-up URL is caught in every topology.
+ */
+export const WEBEX_IN_SAP_PARAMS = ["webexClientId", "webexAuthBase", "webexDiscovery", "webexHydra"] as const;
 
 export type ConfigResult = { ok: true; config: MashupConfig } | { ok: false; errors: string[] };
 
@@ -96,7 +102,7 @@ export function parseConfig(search: string): ConfigResult {
   if (check !== "on" && check !== "off") errors.push(`check: "${check}" is not on or off`);
   const topology = (q.get("webexInSap")?.trim() || "off").toLowerCase();
   if (topology !== "on" && topology !== "off") errors.push(`webexInSap: "${topology}" is not on or off`);
-  const webexInSap = topology === "on" || topology === "off" ? parseWebexInSap(q, topology === "on", errors) : undefined;
+  if (topology === "off") for (const p of WEBEX_IN_SAP_PARAMS) if (q.get(p) !== null) errors.push(`${p}: only read with webexInSap=on (the "Webex in SAP" topology)`);
   if (!rawUrl && !rawDesktopOrigin && check !== "on" && topology !== "on") errors.push("desktopUrl or desktopOrigin is missing: the mashup does not know which Agent Desktop to trust");
 
   const format = (q.get("format") ?? "json").trim().toLowerCase();
@@ -157,7 +163,7 @@ export function parseConfig(search: string): ConfigResult {
   if (endForm === "direction") config.endForm = "direction";
   if (check === "on") config.check = true;
   if (look.look.theme || look.look.language) config.look = look.look;
-  if (webexInSap) config.webexInSap = webexInSap;
+  if (topology === "on") config.webexInSap = true;
   return { ok: true, config };
 }
 

@@ -11,15 +11,15 @@ import { updateWhenLocaleChanges } from "@lit/localize";
 import type { AgentState, Leg } from "../channel/protocol";
 import { configProblem } from "./config-problems";
 import { t } from "./i18n/localize";
+import { noticeAnnouncement, noticeList } from "./notice-list";
 import { conversationOf, type Notice, type Raised } from "./notices";
 import { panelStyles } from "./panel-styles";
-import { agentText, conversationText, legText, reasonText, timeText } from "./panel-text";
+import { agentText, conversationText, legText, reasonText } from "./panel-text";
 
 /** `elsewhere`: another SAP tab has the connector; this one stands by (tab-ownership.ts). */
 export type LinkStatus = "config-error" | "waiting" | "linked" | "lost" | "no-desktop-window" | "elsewhere";
 
-/** Never more notices than this on screen at once: the desktop below needs the room. */
-export const VISIBLE_NOTICES = 2;
+export { VISIBLE_NOTICES } from "./notice-list";
 
 export class ConnectorPanel extends LitElement {
   static override properties = {
@@ -93,7 +93,8 @@ export class ConnectorPanel extends LitElement {
 
   /** A notice was raised: refused click-to-dials are announced, the rest are only shown. */
   noticeRaised(n: Notice): void {
-    if (n.cause === "dial" && n.level === "error") this.announce(t(n.kind, ...n.args));
+    const text = noticeAnnouncement(n);
+    if (text) this.announce(text);
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
@@ -190,25 +191,7 @@ export class ConnectorPanel extends LitElement {
   }
 
   private renderNotices() {
-    if (this.notices.length === 0) return nothing;
-    const shown = this.notices.slice(0, VISIBLE_NOTICES);
-    const rest = this.notices.length - shown.length;
-    return html`<section class="notices" part="notices" aria-label=${t("notices.label")}>
-      <ul>
-        ${shown.map(
-          (r) => html`<li class="notice ${r.notice.level}" part="notice">
-            <span class="notice-body"
-              ><span part="notice-text">${t(r.notice.kind, ...r.notice.args)}</span>
-              <span class="meta"><time datetime=${new Date(r.at).toISOString()}>${timeText(r.at)}</time>${r.notice.conversation ? html` · ${conversationText(r.notice.conversation)}` : nothing}</span></span
-            >
-            <button part="dismiss" aria-label=${t("notices.dismiss")} title=${t("notices.dismiss")} @click=${() => this.dispatchEvent(new CustomEvent("dismiss-notice", { detail: { id: r.id } }))}>
-              <span aria-hidden="true">×</span>
-            </button>
-          </li>`,
-        )}
-      </ul>
-      ${rest > 0 ? html`<p class="more" part="more-notices">${t("notices.more", String(rest))}</p>` : nothing}
-    </section>`;
+    return noticeList(this.notices, (id) => this.dispatchEvent(new CustomEvent("dismiss-notice", { detail: { id } })));
   }
 
   /**

@@ -102,13 +102,25 @@ export function startMashup(win: Window & typeof globalThis): MashupApp | undefi
   let language: Language = chooseLanguage(look.language, undefined, browser);
   void setLanguage(language, doc);
   const parsed = parseConfig(win.location.search);
-  if (!parsed.ok) {
-    panel.status = "config-error";
-    panel.configErrors = parsed.errors;
-    console.error(`[wxcc-sap mashup] configuration error: ${parsed.errors.join("; ")}`);
+  if (!parsed.ok) return void configError(panel, parsed.errors);
+  const config = parsed.config;
+  if (config.webexInSap) {
+    // "Webex in SAP": Cisco's widgets and the Webex CC SDK in the pane, no Agent Desktop. Its own
+    // bundle (several MB), fetched only here (webex-in-sap/webex-page.ts), which also reads this
+    // topology's own parameters: their errors are shown here like the rest.
+    panel.hidden = true;
+    const url = "./webex-in-sap.js"; // a variable, so the bundler leaves the import to the browser
+    (import(url) as Promise<typeof import("./webex-in-sap/webex-page")>).then(
+      (m) => {
+        const errors = m.startWebexInSapPage(win, config);
+        if (errors.length === 0) return panel.remove();
+        panel.hidden = false;
+        configError(panel, [...errors]);
+      },
+      (e: unknown) => console.error(`[wxcc-sap mashup] the Webex in SAP pane did not load: ${(e as Error)?.message ?? String(e)}`),
+    );
     return undefined;
   }
-  const config = parsed.config;
   if (config.check) {
     // The setup check instead of the connector: its own bundle, fetched only here (check/check-page.ts).
     panel.remove();
@@ -116,17 +128,6 @@ export function startMashup(win: Window & typeof globalThis): MashupApp | undefi
     (import(url) as Promise<typeof import("./check/check-page")>).then(
       (m) => m.startCheck(win, config),
       (e: unknown) => console.error(`[wxcc-sap mashup] the setup check did not load: ${(e as Error)?.message ?? String(e)}`),
-    );
-    return undefined;
-  }
-  if (config.webexInSap) {
-    // "Webex in SAP": Cisco's widgets and the Webex CC SDK in the pane, no Agent Desktop. Its own
-    // bundle (several MB), fetched only here (webex-in-sap/webex-page.ts).
-    panel.remove();
-    const url = "./webex-in-sap.js"; // a variable, so the bundler leaves the import to the browser
-    (import(url) as Promise<typeof import("./webex-in-sap/webex-page")>).then(
-      (m) => m.startWebexInSapPage(win, config),
-      (e: unknown) => console.error(`[wxcc-sap mashup] the Webex in SAP pane did not load: ${(e as Error)?.message ?? String(e)}`),
     );
     return undefined;
   }
@@ -237,6 +238,12 @@ function tabChannel(win: Window & typeof globalThis, name: string, desktopOrigin
   } catch {
     return undefined;
   }
+}
+
+function configError(panel: ConnectorPanel, errors: string[]): void {
+  panel.status = "config-error";
+  panel.configErrors = errors;
+  console.error(`[wxcc-sap mashup] configuration error: ${errors.join("; ")}`);
 }
 
 async function busy(panel: ConnectorPanel, work: Promise<unknown>): Promise<void> {

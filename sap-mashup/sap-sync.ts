@@ -50,6 +50,13 @@ export class SapSync {
     this.#now = now;
   }
 
+  /**
+   * The leg messages whose handling posted their leg's END: only those can take the END back
+   * (`retractEnd`). A later copy of an ended leg (the widget says it again) posts nothing, and
+   * taking the END back for it would have it posted a second time after a reload.
+   */
+  readonly #endedBy = new WeakSet<Leg>();
+
   leg(leg: Leg): void {
     const ref = legReferenceId(leg.interactionId, leg.agentId);
     let record = this.ledger.get(ref);
@@ -60,6 +67,7 @@ export class SapSync {
     const plan = planLeg(leg, record, this.#cfg, this.#now());
     // SAP first (the screen pop is what the agent waits for), then the pane's notices.
     for (const p of plan.payloads) this.post(p);
+    if (plan.payloads.some((p) => p.Action === "END")) this.#endedBy.add(leg);
     if (plan.payloads.length > 0 || plan.record !== record) this.ledger.put(plan.record);
     // A conversation that ended, or was planned again without a problem it had (its number was
     // fixed), takes its notices about that problem with it.
@@ -148,9 +156,10 @@ export class SapSync {
   /**
    * The page is going away before the END of this leg was acknowledged: SAP may never have got it
    * (see END_ACK_GRACE_MS). Take it back out of the ledger, so the replay to the next mashup posts it.
+   * Only when this very message posted the END: an END posted earlier was acknowledged long ago.
    */
   retractEnd(leg: Leg): void {
-    if (leg.phase !== "ended") return;
+    if (leg.phase !== "ended" || !this.#endedBy.has(leg)) return;
     const rec = this.ledger.get(legReferenceId(leg.interactionId, leg.agentId));
     if (!rec || !rec.posted.includes("END")) return;
     this.ledger.put({ ...rec, posted: rec.posted.filter((a) => a !== "END") });

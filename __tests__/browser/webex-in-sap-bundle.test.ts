@@ -40,6 +40,22 @@ test("webexInSap=on fetches the bundle and its stylesheet, and the pane offers t
   await page.close();
 });
 
+test("this topology's own parameters are checked by its bundle: a bad one is named in the pane, as the page's own are, and nothing starts", async () => {
+  const { page, mashup, requests } = await openBare(s, 360, 640, webexQuery(s, { webexClientId: "abc", webexDiscovery: "ftp://u2c.example.com" }));
+  const errors = mashup.locator("wxcc-sap-panel [part=config-errors]");
+  await errors.waitFor({ timeout: 30_000 });
+  expect((await errors.locator("li").allTextContents()).map((t) => t.trim())).toEqual([
+    "The setting “webexClientId” has a value the connector cannot use: “abc”.",
+    "The setting “webexDiscovery” has a value the connector cannot use: “ftp://u2c.example.com”.",
+  ]);
+  expect(requests).toContain("/sap-mashup/webex-in-sap.js");
+  expect(await mashup.evaluate(() => document.querySelector("wxcc-sap-webex"))).toBeNull();
+  const expected = 'configuration error: webexClientId: "abc" is not a Webex Integration client id; webexDiscovery: "ftp://u2c.example.com" must be an https URL';
+  expect(s.errors.filter((e) => e.includes("configuration error")).map((e) => e.slice(e.indexOf("configuration error")))).toEqual([expected]);
+  s.errors.splice(0, s.errors.length, ...s.errors.filter((e) => !e.includes(expected)));
+  await page.close();
+});
+
 test("in German, from the topology's own language file", async () => {
   const { page, mashup, requests } = await openWebexPane(s, 360, 640, webexQuery(s, { language: "de" }));
   await mashup.waitForFunction(() => (document.querySelector("wxcc-sap-webex")?.shadowRoot?.textContent ?? "").includes("Mit Webex anmelden"));
@@ -66,5 +82,27 @@ test("under the Content-Security-Policy docs/hosting.md gives for this topology 
     await page.close();
   } finally {
     await s.context.unroute(`${mashupOrigin}/sap-mashup/**`);
+  }
+});
+
+test("while the topology's bundle loads the other topologies' panel is hidden (no \"waiting for the Agent Desktop\"), and then gone", async () => {
+  let release = () => undefined as void;
+  const gate = new Promise<void>((r) => (release = r));
+  const bundle = `${s.sandbox.config.mashup}/sap-mashup/webex-in-sap.js`;
+  const hold = async (route: import("playwright-core").Route) => {
+    await gate;
+    await route.continue();
+  };
+  await s.context.route(bundle, hold);
+  try {
+    const { page, mashup } = await openBare(s, 360, 640, webexQuery(s));
+    await mashup.waitForFunction(() => document.querySelector("wxcc-sap-panel")?.hasAttribute("hidden") === true);
+    expect(await mashup.evaluate(() => document.querySelector("wxcc-sap-panel")!.getBoundingClientRect().height)).toBe(0);
+    release();
+    await mashup.waitForFunction(() => document.querySelector("wxcc-sap-webex") !== null && document.querySelector("wxcc-sap-panel") === null, undefined, { timeout: 30_000 });
+    await page.close();
+  } finally {
+    release();
+    await s.context.unroute(bundle, hold);
   }
 });

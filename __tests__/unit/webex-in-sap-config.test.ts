@@ -1,34 +1,34 @@
-/** The "Webex in SAP" topology's URL parameters (contract §4.2, issue 13): selected by webexInSap=on. */
+/**
+ * The "Webex in SAP" topology's URL parameters (contract §4.2, issue 13): selected by webexInSap=on.
+ * The page of every topology recognises `webexInSap` (config.ts); this topology's own parameters are
+ * read by its bundle (webex-config.ts `parseWebexInSapPage`), so the other topologies' page does not grow.
+ */
 import { parseConfig } from "../../sap-mashup/config";
+import { parseWebexInSapPage } from "../../sap-mashup/webex-in-sap/webex-config";
 
 const SAP = "?sapOrigin=https://my1.crm.ondemand.com";
 const ON = `${SAP}&webexInSap=on&webexClientId=C0123456789abcdef`;
+/** The errors the page shows: config.ts's, then (with webexInSap=on) those of this topology's bundle. */
 const errors = (search: string) => {
-  const r = parseConfig(search);
+  const page = parseConfig(search);
+  if (!page.ok || !page.config.webexInSap) return page.ok ? [] : page.errors;
+  const r = parseWebexInSapPage(search);
   return r.ok ? [] : r.errors;
 };
 
 test("webexInSap=on needs no desktop; Webex's own sign-in and service discovery by default", () => {
-  expect(parseConfig(ON)).toEqual({
-    ok: true,
-    config: {
-      sapOrigins: ["https://my1.crm.ondemand.com"],
-      desktopOrigins: [],
-      format: "json",
-      channelIds: {},
-      cadFields: {},
-      webexInSap: { clientId: "C0123456789abcdef", authBase: "https://webexapis.com/v1" },
-    },
-  });
+  const page = { sapOrigins: ["https://my1.crm.ondemand.com"], desktopOrigins: [], format: "json", channelIds: {}, cadFields: {}, webexInSap: true };
+  expect(parseConfig(ON)).toEqual({ ok: true, config: page });
+  expect(parseWebexInSapPage(ON)).toEqual({ ok: true, config: { ...page, webex: { clientId: "C0123456789abcdef", authBase: "https://webexapis.com/v1" } } });
 });
 
 test("any case, trimmed; the sandbox's loopback sign-in and discovery over plain http", () => {
-  const r = parseConfig(`${SAP}&webexInSap=%20ON&webexClientId=%20sandbox-client%20&webexAuthBase=http://127.0.0.1:8080/idb/v1/&webexDiscovery=${encodeURIComponent("http://127.0.0.1:8080/u2c/api/v1")}&webexHydra=http://127.0.0.1:8080/webex/svc/hydra`);
-  expect(r.ok && r.config.webexInSap).toEqual({ clientId: "sandbox-client", authBase: "http://127.0.0.1:8080/idb/v1", discoveryUrl: "http://127.0.0.1:8080/u2c/api/v1", hydraUrl: "http://127.0.0.1:8080/webex/svc/hydra" });
+  const r = parseWebexInSapPage(`${SAP}&webexInSap=%20ON&webexClientId=%20sandbox-client%20&webexAuthBase=http://127.0.0.1:8080/idb/v1/&webexDiscovery=${encodeURIComponent("http://127.0.0.1:8080/u2c/api/v1")}&webexHydra=http://127.0.0.1:8080/webex/svc/hydra`);
+  expect(r.ok && r.config.webex).toEqual({ clientId: "sandbox-client", authBase: "http://127.0.0.1:8080/idb/v1", discoveryUrl: "http://127.0.0.1:8080/u2c/api/v1", hydraUrl: "http://127.0.0.1:8080/webex/svc/hydra" });
 });
 
 test("other parameters keep their meaning: logoutReasons, format, language", () => {
-  const r = parseConfig(`${ON}&logoutReasons=Lunch,End%20of%20shift&format=xml&language=de`);
+  const r = parseWebexInSapPage(`${ON}&logoutReasons=Lunch,End%20of%20shift&format=xml&language=de`);
   expect(r.ok && [r.config.logoutReasons, r.config.format, r.config.look]).toEqual([["Lunch", "End of shift"], "xml", { language: "de" }]);
 });
 

@@ -87,3 +87,21 @@ test("logged out of the station, the row closes and the reason is shown", async 
   expect(part(el, "log-out-row")).toBeNull();
   expect(text(el)).toBe("Signed in to Webex Logged out of the station: Lunch");
 });
+
+test("the core's notices show under the bar as in the other topologies' panel; a refused dial is also said aloud; dismissing asks by id", async () => {
+  const { notice } = await import("../../sap-mashup/notices");
+  const refused = notice("n.outdialFailed", [], { cause: "dial" });
+  const at = Date.UTC(2026, 11, 2, 8, 30);
+  const el = await pane({ state: "ready", stationLoggedIn: true, notices: [{ id: 7, notice: refused, at }] });
+  el.noticeRaised(refused);
+  await el.updateComplete;
+  expect(part(el, "notice-text")!.textContent).toBe(refused.text);
+  expect(part(el, "live")!.textContent).toBe(refused.text);
+  const asked: number[] = [];
+  el.addEventListener("dismiss-notice", (e) => asked.push((e as CustomEvent<{ id: number }>).detail.id));
+  part(el, "dismiss")!.click();
+  expect(asked).toEqual([7]);
+  el.notices = [];
+  await el.updateComplete;
+  expect(part(el, "notices")).toBeNull();
+});

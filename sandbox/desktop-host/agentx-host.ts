@@ -27,6 +27,9 @@ export interface HostBackend {
   stationLogin(agentId: string, data: Service.Aqm.Agent.UserStationLogin): Promise<Service.Aqm.Agent.StationLoginSuccess>;
 }
 
+/** The desktop agents' default dial number. */
+const DEFAULT_DN = "+15550001000";
+
 export interface AgentProfileSpec {
   agentId: string;
   agentName: string;
@@ -42,6 +45,12 @@ export interface AgentProfileSpec {
    * for an agent who signs in later (station login), e.g. through the Webex CC SDK.
    */
   initialState?: "Idle" | "Available" | "LoggedOut";
+  /**
+   * The agent's default dial number (the profile's `defaultDn`). The desktop's default is a
+   * made-up one; the Webex CC widgets' station login accepts a dial number only in North American
+   * form (NXX-NXX-XXXX), so the Webex-in-SAP agent has one of those.
+   */
+  defaultDn?: string;
   /** Conversations per channel routing may give the agent at once; Webex's default profile (./routing.ts) otherwise. */
   capacity?: Partial<Record<MediaType, number>>;
 }
@@ -94,7 +103,7 @@ export class AgentxHost {
       auxCodeId: available ? "0" : defaultIdle?.id ?? "0",
       agentSessionId: "session-1",
       teamId: spec.teamId ?? "team-1",
-      dn: "+15550001000",
+      dn: spec.defaultDn ?? DEFAULT_DN,
       lastStateChangeTimestamp: now,
       lastIdleCodeChangeTimestamp: now,
     };
@@ -104,7 +113,7 @@ export class AgentxHost {
       orgId: spec.orgId,
       teams: [{ teamId: spec.teamId ?? "team-1", teamName: spec.teamName ?? "Support" } as Service.Conf.Profile["teams"][number]],
       agentProfileID: "profile-1",
-      defaultDn: "+15550001000",
+      defaultDn: spec.defaultDn ?? DEFAULT_DN,
       agentStatus: this.session.status,
       agentSubStatus: this.session.subStatus,
       idleCode: available || !defaultIdle ? undefined : { id: defaultIdle.id, name: defaultIdle.name },

@@ -25,7 +25,9 @@ async function main(): Promise<void> {
       h("b", {}, "Webex Contact Center ↔ SAP connector — local sandbox"),
       h("span", { class: "muted" }, ` SAP sandbox ${cfg.sap} · mashup ${cfg.mashup} · desktops ${cfg.desktops.join(", ")}`),
       h("a", { href: "/sap?agent=1&topology=alongside", target: "_blank" }, "alongside topology (agent 1)"),
-      h("span", { id: "cloud-agents", class: "muted", title: `Signs in through the Webex CC SDK against the emulated Webex CC cloud ${cfg.webexCloud.origin}/webex; no Agent Desktop` }, ` · Webex in SAP: ${cfg.cloudAgents.map((a) => a.agentName).join(", ")} (Webex CC SDK, emulated cloud)`),
+      h("span", { class: "muted" }, " · "),
+      // Her own window: the pane signs in through a pop-up and runs the widgets' bundle (several MB), only when asked for.
+      h("a", { id: "cloud-agents", href: "/sap?agent=3", target: "_blank", title: `Cisco's widgets and the Webex CC SDK in SAP's pane, signed in through the emulated Webex CC cloud ${cfg.webexCloud.origin}/webex; no Agent Desktop` }, `Webex in SAP topology (${cfg.cloudAgents.map((a) => a.agentName).join(", ")})`),
     ),
     h("div", { class: "flow" },
       cfg.agents.map((a, i) => h("iframe", { id: `sap-${i + 1}`, class: "sap-frame", title: `SAP sandbox of ${a.agentName}`, src: `/sap?agent=${i + 1}${extra}` })),

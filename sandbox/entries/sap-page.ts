@@ -29,7 +29,9 @@ export type { Activity, LoggedPayload } from "./sap-records";
 
 
 const params = new URLSearchParams(location.search);
-const agentIndex = params.get("agent") === "2" ? 1 : 0;
+/** `agent=3`: the sandbox's third agent, Chloe, in the "Webex in SAP" topology (no desktop; Cisco's widgets in the pane). */
+const agentIndex = params.get("agent") === "3" ? 2 : params.get("agent") === "2" ? 1 : 0;
+const webexInSap = agentIndex === 2;
 const alongside = params.get("topology") === "alongside";
 const format = params.get("format") === "xml" ? "xml" : "json";
 /** `check=on`: the Live Activity pane opens the mashup's setup check instead of the connector. */
@@ -241,7 +243,7 @@ async function refreshSimLegs(): Promise<void> {
   try {
     const r = await fetch("/cc/state", { cache: "no-store" });
     const st = (await r.json()) as { live: { interactionId: string; media: string; legs: Record<string, { type: string; consult: boolean }> }[] };
-    const me = cfg.agents[agentIndex]!.agentId;
+    const me = agentOf(cfg).agentId;
     const next = new Map<string, SimLeg>();
     for (const l of st.live) {
       const leg = l.legs[me];
@@ -305,20 +307,29 @@ function nav(): HTMLElement {
   );
 }
 
+/** This page's agent: one of the two desktop agents, or the "Webex in SAP" one. */
+function agentOf(c: PageConfig): { agentId: string; agentName: string } {
+  return webexInSap ? c.cloudAgents[0]! : c.agents[agentIndex]!;
+}
+
 async function main(): Promise<void> {
   cfg = await loadConfig();
   await crm.start(() => render());
   setInterval(() => void refreshSimLegs(), 1000);
-  const agent = cfg.agents[agentIndex]!;
+  const agent = agentOf(cfg);
   agentName = agent.agentName;
-  const desktop = cfg.desktops[agentIndex]!;
+  const desktop = cfg.desktops[agentIndex];
   const q = new URLSearchParams({ sapOrigin: cfg.sap, format });
   // The setup check is configured as the admin's real connector would be: channels and CAD mapping
   // only when this page's URL names them (`channels=…`, `cad=…`); the connector gets the sandbox's.
   const channels = params.get("channels") ?? (checkMode ? null : "whatsapp:WHATSAPP_1,sms:SMS_1");
   if (channels) q.set("channels", channels);
   if (params.get("cad")) q.set("cad", params.get("cad")!);
-  if (alongside) q.set("desktopOrigin", desktop);
+  if (webexInSap) {
+    // The emulated Webex cloud on this origin (sandbox/webex-cloud): its identity stand-in, service catalog and Webex API.
+    const base = cfg.webexCloud.origin + "/webex";
+    for (const [k, v] of Object.entries({ webexInSap: "on", webexClientId: "sandbox-integration-1", webexAuthBase: `${base}/v1`, webexDiscovery: `${base}/u2c/api/v1`, webexHydra: `${base}/svc/hydra` })) q.set(k, v);
+  } else if (alongside) q.set("desktopOrigin", desktop!);
   else q.set("desktopUrl", `${desktop}/`);
   if (checkMode) q.set("check", "on");
   mashupFrame = h("iframe", { id: "cti", title: "Live Activity: Webex Contact Center connector", src: `${cfg.mashup}/sap-mashup/index.html?${q}`, allow: "microphone; camera; autoplay" });
@@ -327,7 +338,7 @@ async function main(): Promise<void> {
       h("span", { class: "logo" }, "SAP"),
       h("span", { class: "product" }, "Sales Cloud / Service Cloud"),
       h("span", { class: "badge", title: "This page imitates SAP's CTI integration for local testing. It is not SAP software." }, "SANDBOX — stand-in, not SAP"),
-      h("span", { class: "user" }, `${agentName} · ${checkMode ? "setup check" : alongside ? "desktop in its own window" : "desktop embedded"}${format === "xml" ? " · XML" : ""}${describeVariant(variant) ? ` · tenant: ${describeVariant(variant)}` : ""}`),
+      h("span", { class: "user" }, `${agentName} · ${checkMode ? "setup check" : webexInSap ? "Webex in SAP (no desktop)" : alongside ? "desktop in its own window" : "desktop embedded"}${format === "xml" ? " · XML" : ""}${describeVariant(variant) ? ` · tenant: ${describeVariant(variant)}` : ""}`),
     ),
     ...(parsedVariant.ok ? [] : [h("div", { class: "violations", id: "tenant-error", role: "alert" }, parsedVariant.error)]),
     h("div", { id: "violations", class: "violations", hidden: true }),

@@ -8,6 +8,13 @@ import type { AgentxHost, IdleCode } from "../desktop-host/agentx-host";
 
 type Json = unknown;
 
+/**
+ * The profile's outdial ANI list (caller ids the agent may dial out as): the outdial widget reads
+ * its entries (`/v2/outdial-ani/<id>/entry`) and logs an error when the profile names none.
+ */
+export const OUTDIAL_ANI_ID = "ani-sandbox-1";
+export const OUTDIAL_ANI_ENTRIES = [{ id: "ani-entry-1", name: "Sandbox main line", number: "+14155550100", links: [] }] as const;
+
 const page = (data: unknown[]) => ({ data, meta: { page: 0, pageSize: 100, totalPages: 1, totalRecords: data.length } });
 
 /** Answers a GET on the gateway for `agent`'s token; undefined when no such resource. */
@@ -32,7 +39,7 @@ export function configResource(path: string, orgId: string, host: AgentxHost): J
       id: "profile-1", name: "Sandbox agents", accessIdleCode: "ALL", idleCodes: [], accessWrapUpCode: "ALL", wrapUpCodes: [],
       autoAnswer: false, autoWrapUp: false, autoWrapAfterSeconds: 0, allowAutoWrapUpExtension: false, lastAgentRouting: false,
       dialPlanEnabled: true, dialPlans: ["dial-plan-any"], outdialEnabled: profile.isOutboundEnabledForAgent ?? true, outdialEntryPointId: profile.outDialEp ?? "",
-      agentAvailableAfterOutdial: false, consultToQueue: true, addressBookId: "", outdialANIId: "", agentDNValidation: "NONE",
+      agentAvailableAfterOutdial: false, consultToQueue: true, addressBookId: "", outdialANIId: OUTDIAL_ANI_ID, agentDNValidation: "NONE",
       loginVoiceOptions: ["AGENT_DN", "EXTENSION"], viewableStatistics: { agentStats: false }, timeoutDesktopInactivityCustomEnabled: false,
     };
   }
@@ -48,6 +55,7 @@ export function configResource(path: string, orgId: string, host: AgentxHost): J
     return { data: [{ timeoutDesktopInactivityEnabled: false, timeoutDesktopInactivityMins: 0, forceDefaultDn: false, dnDefaultRegex: "", dnOtherRegex: "", privacyShieldVisible: false, outdialEnabled: true, endCallEnabled: true, endConsultEnabled: true, callVariablesSuppressed: false, lostConnectionRecoveryTimeout: 50_000 }] };
   }
   if (rest.startsWith("/v2/org-url-mapping")) return { data: [] };
+  if (rest.startsWith(`/v2/outdial-ani/${OUTDIAL_ANI_ID}/entry`)) return page([...OUTDIAL_ANI_ENTRIES]);
   // The SDK iterates this answer directly as the list of dial plans.
   if (rest.startsWith("/dial-plan")) return [{ id: "dial-plan-any", name: "Any Format", regularExpression: "^\\+?[0-9]{6,15}$", prefix: "", strippedChars: "" }];
   if (rest.startsWith("/v2/entry-point?")) return page([{ id: "entry-point-main", name: "Main entry point", description: "", channelType: "TELEPHONY", active: true }]);

@@ -2,9 +2,11 @@
  * The URL parameters of the "Webex in SAP" topology (contract §4.2): `webexInSap=on` selects it,
  * `webexClientId`, `webexAuthBase`, `webexDiscovery` and `webexHydra` configure the sign-in and the
  * Webex CC SDK.
- * Pure, and part of the page's own configuration check (config.ts), so a bad value is named before
- * anything of the topology's own bundle is fetched.
+ * Pure. Read by the topology's own bundle, not by the page of the other topologies (which only
+ * recognises `webexInSap=on` and refuses these parameters without it, config.ts): that page does
+ * not grow. A bad value is named in the pane as the page's own configuration errors are.
  */
+import { parseConfig, WEBEX_IN_SAP_PARAMS, type MashupConfig } from "../config";
 
 /** Webex's identity service; `<authBase>/authorize` and `<authBase>/access_token` (docs/reference/webex-sign-in.md §1). */
 export const WEBEX_AUTH_BASE = "https://webexapis.com/v1";
@@ -27,8 +29,7 @@ export interface WebexInSapConfig {
   hydraUrl?: string;
 }
 
-/** The parameters only this topology reads: given without `webexInSap=on` they are an error. */
-export const WEBEX_IN_SAP_PARAMS = ["webexClientId", "webexAuthBase", "webexDiscovery", "webexHydra"] as const;
+export { WEBEX_IN_SAP_PARAMS };
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 
@@ -54,14 +55,12 @@ function serviceUrl(raw: string, param: string, errors: string[]): string | unde
 }
 
 /**
- * Reads this topology's parameters from `q`. `on` is the value of `webexInSap` already checked by
- * the caller. Errors name the parameter, in config.ts's form (`<parameter>: <reason>`).
+ * Reads this topology's parameters from `q` (the page's query, `webexInSap=on` already recognised
+ * by config.ts). Errors name the parameter, in config.ts's form (`<parameter>: <reason>`); with
+ * any, nothing is returned.
  */
-export function parseWebexInSap(q: URLSearchParams, on: boolean, errors: string[]): WebexInSapConfig | undefined {
-  if (!on) {
-    for (const p of WEBEX_IN_SAP_PARAMS) if (q.get(p) !== null) errors.push(`${p}: only read with webexInSap=on (the "Webex in SAP" topology)`);
-    return undefined;
-  }
+export function parseWebexInSap(q: URLSearchParams, errors: string[]): WebexInSapConfig | undefined {
+  const before = errors.length;
   // Webex in SAP frames no Agent Desktop and opens none: a desktop parameter means the admin
   // mixed two topologies, and guessing which one was meant would hide the mistake.
   for (const p of ["desktopUrl", "desktopOrigin"]) if (q.get(p) !== null) errors.push(`${p}: not used with webexInSap=on, which runs without the Agent Desktop; remove it`);
@@ -80,9 +79,28 @@ export function parseWebexInSap(q: URLSearchParams, on: boolean, errors: string[
   const rawHydra = q.get("webexHydra");
   const hydraUrl = rawHydra === null ? undefined : serviceUrl(rawHydra, "webexHydra", errors);
 
-  if (!clientId || !authBase || (rawDiscovery !== null && !discoveryUrl) || (rawHydra !== null && !hydraUrl)) return undefined;
+  if (errors.length > before || !clientId || !authBase) return undefined;
   const config: WebexInSapConfig = { clientId, authBase };
   if (discoveryUrl) config.discoveryUrl = discoveryUrl;
   if (hydraUrl) config.hydraUrl = hydraUrl;
   return config;
+}
+
+/** The page's whole configuration in this topology: config.ts's, with this topology's settings. */
+export interface WebexInSapPageConfig extends MashupConfig {
+  webex: WebexInSapConfig;
+}
+
+/**
+ * The page's parameters as this topology reads them: config.ts's checks, then this topology's
+ * (each error naming its parameter). What the bundle runs on, and what the CLI checks a URL with.
+ */
+export function parseWebexInSapPage(search: string): { ok: true; config: WebexInSapPageConfig } | { ok: false; errors: string[] } {
+  const page = parseConfig(search);
+  if (!page.ok) return page;
+  if (!page.config.webexInSap) return { ok: false, errors: ["webexInSap: not on; this page is the \"Webex in SAP\" topology's"] };
+  const errors: string[] = [];
+  const webex = parseWebexInSap(new URLSearchParams(search), errors);
+  if (!webex) return { ok: false, errors };
+  return { ok: true, config: { ...page.config, webex } };
 }

@@ -8,6 +8,7 @@
 // First: the guard must run before the SDK's modules do (imports run in this order).
 import "./pressure-guard";
 import "@webex/cc-widgets/wc";
+import "./select-fix";
 import "./webex-in-sap.css";
 import store from "@webex/cc-store";
 import { safeSessionStorage } from "../../channel/safe-storage";
@@ -16,7 +17,7 @@ import { browserLanguages, chooseLanguage } from "../i18n/localize";
 import { DEFAULT_LOGOUT_REASONS } from "../mashup-app";
 import { startCore, type Core } from "./core-seam";
 import { WebexSignIn, type SignOutCause } from "./sign-in";
-import { WEBEX_SCOPES } from "./webex-config";
+import { parseWebexInSap, WEBEX_SCOPES } from "./webex-config";
 import { WEBEX_PANE_ELEMENT, type WebexPane } from "./webex-pane";
 import { beforeRegister, errorText, giveToken, isAuthError, onCredentialsLost, sdkConfig, type CcStore } from "./webex-sdk";
 import { setWebexLanguage } from "./webex-text";
@@ -45,10 +46,15 @@ function isDark(win: Window, config: MashupConfig): boolean {
   }
 }
 
-/** Starts the topology in `win` with the configuration main.ts has already validated. */
-export function startWebexInSapPage(win: Window & typeof globalThis, config: MashupConfig): void {
-  const wx = config.webexInSap;
-  if (!wx) throw new Error("startWebexInSapPage needs webexInSap=on");
+/**
+ * Starts the topology in `win` with the configuration main.ts has already validated, after
+ * checking this topology's own parameters (webex-config.ts). Returns their errors, each naming its
+ * parameter, for main.ts to show as the page's own: then nothing is started.
+ */
+export function startWebexInSapPage(win: Window & typeof globalThis, config: MashupConfig): readonly string[] {
+  const errors: string[] = [];
+  const wx = parseWebexInSap(new URLSearchParams(win.location.search), errors);
+  if (!wx) return errors;
   const doc = win.document;
   const link = doc.createElement("link");
   link.rel = "stylesheet";
@@ -68,9 +74,14 @@ export function startWebexInSapPage(win: Window & typeof globalThis, config: Mas
   // The core listens from before the first registration: it needs its answer and every event after.
   beforeRegister(cc, (sdk) => {
     if (core) return;
-    if (!startCore) return log("warn", "the connector's core is not wired in this build (core-seam.ts): SAP gets no pops or activities");
     try {
-      core = startCore(sdk, { win, config, storage, openTasks: () => Object.values(cc.taskList ?? {}) });
+      core = startCore(sdk, {
+        win,
+        config,
+        storage,
+        openTasks: () => Object.values(cc.taskList ?? {}),
+        view: { notice: (n) => pane.noticeRaised(n), noticesChanged: (items) => (pane.notices = items) },
+      });
     } catch (e) {
       log("error", `the connector did not start: ${errorText(e)}`);
     }
@@ -141,11 +152,12 @@ export function startWebexInSapPage(win: Window & typeof globalThis, config: Mas
     pane.notice = undefined;
     signIn.signIn();
   });
+  pane.addEventListener("dismiss-notice", (e) => core?.dismissNotice((e as CustomEvent<{ id: number }>).detail.id));
   pane.addEventListener("log-out", (e) => {
     const reason = (e as CustomEvent<{ reason: string }>).detail.reason;
     pane.busy = true;
     // Through the core when it runs (it checks and logs as in the other topologies), else straight to the SDK.
-    (core?.signOut ? core.signOut(reason) : cc.cc.stationLogout({ logoutReason: reason })).then(
+    (core ? core.signOut(reason) : cc.cc.stationLogout({ logoutReason: reason })).then(
       () => {
         pane.notice = { id: "wx.loggedOut", args: [reason], level: "info" };
         log("info", `logged out of the station with the reason "${reason}"`);
@@ -169,4 +181,5 @@ export function startWebexInSapPage(win: Window & typeof globalThis, config: Mas
   win.setInterval(follow, TASK_CHECK_MS);
 
   if (!signIn.restore()) pane.state = "signed-out";
+  return [];
 }

@@ -3,10 +3,14 @@
  * Webex, the "Sign in with Webex" button, why a sign-in failed or a session ended, and the station
  * logout with a reason (Cisco's station-login widget logs out only with Webex's fixed reason).
  * It renders what it is given, in SAP's look (the pane's theming parameters, panel-styles.ts),
- * and reports the agent's choices as events (`sign-in`, `log-out`); webex-page.ts owns the behaviour.
+ * and reports the agent's choices as events (`sign-in`, `log-out`, `dismiss-notice`); webex-page.ts
+ * owns the behaviour. The core's notices (an unusable number, a refused dial, …) show as in the
+ * other topologies' panel (notice-list.ts), a refused click-to-dial also said by a live region.
  */
 import { LitElement, css, html, nothing } from "lit";
 import { updateWhenLocaleChanges } from "@lit/localize";
+import { noticeAnnouncement, noticeList } from "../notice-list";
+import type { Notice, Raised } from "../notices";
 import { panelStyles } from "../panel-styles";
 import { reasonText } from "../panel-text";
 import type { WebexMessageId } from "../i18n/webex/en";
@@ -23,7 +27,9 @@ export class WebexPane extends LitElement {
     openTasks: { attribute: false },
     logoutReasons: { attribute: false },
     busy: { attribute: false },
+    notices: { attribute: false },
     loggingOut: { state: true },
+    announcement: { state: true },
   };
 
   declare state: WebexPaneState;
@@ -37,6 +43,10 @@ export class WebexPane extends LitElement {
   /** A logout is on its way to Webex. */
   declare busy: boolean;
   declare loggingOut: boolean;
+  /** The core's notice stack, newest first (MashupApp.notices). */
+  declare notices: readonly Raised[];
+  /** What the live region says now. */
+  declare announcement: string;
 
   static override styles = [
     panelStyles,
@@ -58,6 +68,14 @@ export class WebexPane extends LitElement {
     this.logoutReasons = [];
     this.busy = false;
     this.loggingOut = false;
+    this.notices = [];
+    this.announcement = "";
+  }
+
+  /** A notice of the core was raised: said aloud when the other topologies' panel says it too. */
+  noticeRaised(n: Notice): void {
+    const text = noticeAnnouncement(n);
+    if (text) this.announcement = text;
   }
 
   protected override willUpdate(): void {
@@ -86,6 +104,8 @@ export class WebexPane extends LitElement {
         : nothing}
       ${this.state === "signed-out" && !this.notice ? html`<div class="info hint" part="hint">${wt("wx.signInHint")}</div>` : nothing}
       ${this.notice ? html`<div class="info ${this.notice.level}" part="notice" role=${this.notice.level === "error" ? "alert" : "status"}>${wt(this.notice.id, ...this.notice.args)}</div>` : nothing}
+      ${noticeList(this.notices, (id) => this.dispatchEvent(new CustomEvent("dismiss-notice", { detail: { id } })))}
+      <div class="sr-only" role="status" aria-live="polite" part="live">${this.announcement}</div>
     `;
   }
 

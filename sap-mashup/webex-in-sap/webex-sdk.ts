@@ -33,6 +33,11 @@ export interface CcStore {
   setIncomingTaskCb(cb: (event: { task: unknown }) => void): void;
   /** Called when a task is assigned to the agent (accepted in a widget, or answered on the phone). */
   setTaskAssigned(cb: ((task: unknown) => void) | undefined): void;
+  /**
+   * Called when the current task changes to another one or to none, inside the store's own update
+   * (before React renders the widgets again); at once with the current task if there is one.
+   */
+  setTaskSelected(cb: ((task: unknown, isClicked?: boolean) => void) | undefined): void;
   /** What `init` hands the new SDK to just before it registers (see `beforeRegister`). */
   setupIncomingTaskHandler(cc: CcSdk): void;
 }

@@ -26,6 +26,25 @@ export const WIDGET_TAGS = {
 } as const;
 
 type WidgetName = keyof typeof WIDGET_TAGS;
+
+/**
+ * The registered symbols of `@r2wc/core`, which turns the widgets' React components into custom
+ * elements: the element's React props, and its render. The incoming-task widget declares its task
+ * a "json" prop, so setting `incomingTask` sends the task through an attribute as JSON and the
+ * widget gets a copy without the task's methods ("accept is not a function" on Accept). The task
+ * is put among the props as it is instead.
+ */
+const R2WC_PROPS = Symbol.for("r2wc.props");
+const R2WC_RENDER = Symbol.for("r2wc.render");
+
+/** Gives a widget a React prop as the very object (no JSON round trip), and renders it if it is in the document. */
+export function setWidgetProp(el: HTMLElement, name: string, value: unknown): void {
+  const r2wc = el as unknown as { [R2WC_PROPS]?: Record<string, unknown>; [R2WC_RENDER]?: () => void };
+  const props = r2wc[R2WC_PROPS];
+  if (!props || typeof r2wc[R2WC_RENDER] !== "function") return void ((el as unknown as Record<string, unknown>)[name] = value);
+  props[name] = value;
+  r2wc[R2WC_RENDER]();
+}
 type WidgetElement = HTMLElement & Record<string, unknown>;
 
 /** Momentum's theme class for SAP's light or dark themes. */
@@ -129,7 +148,7 @@ export function mountWidgets(doc: Document, parent: HTMLElement, store: CcStore,
   // The incoming-task widget shows the task it is given; the store says when one is offered.
   store.setIncomingTaskCb(({ task }) => {
     offer = { task, listed: false };
-    elements.incomingTask.incomingTask = task;
+    setWidgetProp(elements.incomingTask, "incomingTask", task);
     on.changed();
   });
   const settled = () => {
@@ -141,6 +160,14 @@ export function mountWidgets(doc: Document, parent: HTMLElement, store: CcStore,
   // Answered elsewhere (on the agent's phone, or from the task list): the offer is settled too.
   store.setTaskAssigned((task) => {
     if (offer && taskId(task) === taskId(offer.task)) settled();
+  });
+  // Cisco's call control reads the store's current task as it renders and throws on none (a
+  // TypeError in React, logged as errors): when the store drops the task (wrapped up, or gone), the
+  // widget leaves the document in that same update, before React renders it again; `update` puts
+  // it back for the next task.
+  store.setTaskSelected((task) => {
+    if (taskId(task) === undefined) elements.callControl.remove();
+    on.changed();
   });
   parent.appendChild(container);
   return {
