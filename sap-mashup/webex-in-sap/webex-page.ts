@@ -174,7 +174,8 @@ export function startWebexInSapPage(win: Window & typeof globalThis, config: Mas
   function follow(): void {
     if (!started || pane.state !== "ready" || !widgets) return;
     const state = widgetsState(cc, widgets.offer);
-    pane.stationLoggedIn = state.loggedIn;
+    // A session Webex closed (multi-login) logs out nothing: Cisco's alert offers "Continue" instead.
+    pane.stationLoggedIn = state.loggedIn && !state.multiLogin;
     pane.openTasks = Object.keys(cc.taskList ?? {}).length > 0;
     widgets.update(state);
   }
