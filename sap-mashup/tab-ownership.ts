@@ -67,6 +67,22 @@ function read(data: unknown): TabMessage | undefined {
   return m as TabMessage;
 }
 
+/**
+ * A channel the SAP tabs of this site coordinate on (`name`: who owns the pops, TAB_CHANNEL; the
+ * relay to a desktop window, desktop-relay.ts), or none where the browser has no BroadcastChannel:
+ * then this tab owns its pops alone. Named after the Agent Desktop the tabs talk to: the agent's
+ * tabs compete for one desktop, while pages for other desktops (the sandbox's second agent, beside
+ * the first in one window) have nothing to agree on. The "Webex in SAP" pane names the desktop the
+ * same agent may also use (`desktopOrigin`), so it joins that desktop's tabs: one posts to SAP.
+ */
+export function openTabChannel(win: Window & typeof globalThis, name: string, desktopOrigins: readonly string[]): TabChannel | undefined {
+  try {
+    return typeof win.BroadcastChannel === "function" ? new win.BroadcastChannel(`${name} ${desktopOrigins.join(" ")}`) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export class TabOwnership {
   #owner = false;
   /** Whether ownerChanged was called at all: the page waits for the first answer. */

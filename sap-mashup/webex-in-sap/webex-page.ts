@@ -80,7 +80,7 @@ export function startWebexInSapPage(win: Window & typeof globalThis, config: Mas
         config,
         storage,
         openTasks: () => Object.values(cc.taskList ?? {}),
-        view: { notice: (n) => pane.noticeRaised(n), noticesChanged: (items) => (pane.notices = items) },
+        view: { notice: (n) => pane.noticeRaised(n), noticesChanged: (items) => (pane.notices = items), ownerChanged: (owner) => (pane.elsewhere = !owner) },
       });
     } catch (e) {
       log("error", `the connector did not start: ${errorText(e)}`);
@@ -152,6 +152,7 @@ export function startWebexInSapPage(win: Window & typeof globalThis, config: Mas
     pane.notice = undefined;
     signIn.signIn();
   });
+  pane.addEventListener("take-over", () => core?.takeOver());
   pane.addEventListener("dismiss-notice", (e) => core?.dismissNotice((e as CustomEvent<{ id: number }>).detail.id));
   pane.addEventListener("log-out", (e) => {
     const reason = (e as CustomEvent<{ reason: string }>).detail.reason;
