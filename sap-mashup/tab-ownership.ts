@@ -154,6 +154,18 @@ export class TabOwnership {
   }
 
   /**
+   * This tab can no longer deliver (the "Webex in SAP" pane whose session Webex closed for a newer
+   * one, docs/reference/webex-cc-sdk.md §3.6): it hands the pops to the other tabs at once, as on
+   * `pagehide`, and stands by until the agent takes over again.
+   */
+  release(): void {
+    if (!this.#owner) return;
+    this.send({ t: "bye", tab: this.tab });
+    this.log.info("this SAP tab hands the connector to the other SAP tabs");
+    this.become(false);
+  }
+
+  /**
    * SAP's click-to-dial arrived in this tab while another owns the pops: the agent clicked here, the
    * owner dials (its desktop link is the one that can). Checked again by the owner like any
    * click-to-dial from SAP.

@@ -45,6 +45,8 @@ export interface Core {
   dismissNotice(id: number): void;
   /** The agent wants SAP's pops in this tab (another SAP tab had them). */
   takeOver(): void;
+  /** Webex closed this pane's session for a newer one: another SAP tab of the agent takes the pops. */
+  release(): void;
   stop(): void;
 }
 
@@ -77,6 +79,7 @@ export const startCore: StartCore = (cc, o) => {
     signOut: (reason) => s.app.signOut(reason),
     dismissNotice: (id) => s.app.dismissNotice(id),
     takeOver: () => s.app.takeOver(),
+    release: () => s.app.release(),
     stop: () => s.stop(),
   };
 };
