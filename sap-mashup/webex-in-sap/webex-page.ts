@@ -172,18 +172,23 @@ export function startWebexInSapPage(win: Window & typeof globalThis, config: Mas
   });
   // The station login and logout (whichever widget or bar did it), offered, selected and open
   // tasks: the widgets shown and the bar follow the store.
+  /** Webex closed the session (multi-login), and whether this pane had the pops then. */
   let closed = false;
+  let released = false;
   function follow(): void {
     if (!started || pane.state !== "ready" || !widgets) return;
     const state = widgetsState(cc, widgets.offer);
     // A session Webex closed (multi-login) logs out nothing: Cisco's alert offers "Continue" instead.
     pane.stationLoggedIn = state.loggedIn && !state.multiLogin;
     // Webex closed this session (multi-login): no event comes through it, so another SAP tab of the
-    // agent's desktop takes the pops; "Continue" in Cisco's alert registers again and takes them back.
+    // agent's desktop takes the pops; "Continue" in Cisco's alert registers again and takes back
+    // the pops this pane had (a pane that stood by goes on standing by).
     if (state.multiLogin !== closed) {
       closed = state.multiLogin;
-      if (closed) core?.release();
-      else core?.takeOver();
+      if (closed) {
+        released = !pane.elsewhere;
+        core?.release();
+      } else if (released) core?.takeOver();
     }
     pane.openTasks = Object.keys(cc.taskList ?? {}).length > 0;
     widgets.update(state);
