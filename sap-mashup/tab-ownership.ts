@@ -73,7 +73,7 @@ function read(data: unknown): TabMessage | undefined {
  * then this tab owns its pops alone. Named after the Agent Desktop the tabs talk to: the agent's
  * tabs compete for one desktop, while pages for other desktops (the sandbox's second agent, beside
  * the first in one window) have nothing to agree on. The "Webex in SAP" pane names the desktop the
- * same agent may also use (`desktopOrigin`), so it joins that desktop's tabs: one posts to SAP.
+ * same agent may also use (`webexDesktopOrigin`), so it joins that desktop's tabs: one posts to SAP.
  */
 export function openTabChannel(win: Window & typeof globalThis, name: string, desktopOrigins: readonly string[]): TabChannel | undefined {
   try {

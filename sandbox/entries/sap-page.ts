@@ -331,7 +331,7 @@ async function main(): Promise<void> {
     const base = cfg.webexCloud.origin + "/webex";
     for (const [k, v] of Object.entries({ webexInSap: "on", webexClientId: "sandbox-integration-1", webexAuthBase: `${base}/v1`, webexDiscovery: `${base}/u2c/api/v1`, webexHydra: `${base}/svc/hydra` })) q.set(k, v);
     // A desktop agent: the pane joins the SAP tabs of the agent's Agent Desktop, so one of them posts to SAP.
-    if (desktop) q.set("desktopOrigin", desktop);
+    if (desktop) q.set("webexDesktopOrigin", desktop);
   } else if (alongside) q.set("desktopOrigin", desktop!);
   else q.set("desktopUrl", `${desktop}/`);
   if (checkMode) q.set("check", "on");

@@ -35,6 +35,8 @@ export interface CoreOptions {
   /** The open tasks as Cisco's store keeps them (`store.taskList`), for rehydration after a reload. */
   openTasks: () => Iterable<unknown>;
   view: CoreView;
+  /** `webexDesktopOrigin` (webex-config.ts): the Agent Desktop whose SAP tabs this pane agrees with; none: it owns its pops alone. */
+  desktopOrigins?: readonly string[] | undefined;
 }
 
 /** The running core, as far as the pane uses it. */
@@ -62,10 +64,10 @@ export const startCore: StartCore = (cc, o) => {
     store: o.storage,
     registered: registration(api),
     openTasks: () => o.openTasks() as Iterable<CcTaskLike>,
-    // Both at once (issue 13): with `desktopOrigin`, the SAP tabs of that Agent Desktop (embedded or
+    // Both at once (issue 13): with `webexDesktopOrigin`, the SAP tabs of that Agent Desktop (embedded or
     // alongside) and this pane agree on one owner of the pops and share the ledger of what SAP was
     // told (tab-ownership.ts), so the same agent in both never gets a leg twice in SAP.
-    tabs: o.config.desktopOrigins.length > 0 ? openTabChannel(o.win, TAB_CHANNEL, o.config.desktopOrigins) : undefined,
+    tabs: o.desktopOrigins?.length ? openTabChannel(o.win, TAB_CHANNEL, o.desktopOrigins) : undefined,
     view: {
       // No link to lose: the connector runs in this page. The widgets show the conversations and the state.
       linkChanged: () => undefined,

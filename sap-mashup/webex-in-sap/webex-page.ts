@@ -80,6 +80,7 @@ export function startWebexInSapPage(win: Window & typeof globalThis, config: Mas
         config,
         storage,
         openTasks: () => Object.values(cc.taskList ?? {}),
+        desktopOrigins: wx.desktopOrigins,
         view: { notice: (n) => pane.noticeRaised(n), noticesChanged: (items) => (pane.notices = items), ownerChanged: (owner) => (pane.elsewhere = !owner) },
       });
     } catch (e) {
