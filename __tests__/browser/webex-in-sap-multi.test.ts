@@ -7,9 +7,10 @@
  * each leg once. When Webex closes the pane's session for a newer one (the desktop signs in
  * again), the pane shows Cisco's multi-login alert and the desktop's tab takes the pops at once.
  */
+import { join } from "node:path";
 import type { Frame, Page } from "playwright-core";
 import { AGENTS } from "../../sandbox/server";
-import { act, frameOf, openSap, perLeg, sapState, sim, sleep, waitPayloads, waitTask, type SapState, type Stage, useStage } from "./browser-support";
+import { act, frameOf, openSap, perLeg, SCREENSHOTS, sapState, sim, sleep, waitPayloads, waitTask, type SapState, type Stage, useStage } from "./browser-support";
 import { goAvailable } from "./sandbox-flow";
 import { barText, signInChloe, waitBar, widgetTags, type ChloePage } from "./webex-e2e-support";
 
@@ -60,6 +61,7 @@ test("agent 1 in the desktop's SAP tab and signed in to the pane in another: the
   // Logged in at the station already (by the desktop): the state widget, not the station login.
   await waitBar(pane.mashup, (t) => t.includes("Another SAP tab has the connector"), "standing by");
   expect(await widgetTags(pane.mashup)).toEqual(["widget-cc-user-state", "widget-cc-outdial-call"]);
+  await pane.page.locator("aside#live").screenshot({ path: join(SCREENSHOTS, "webex-in-sap-elsewhere-360.png") });
   await call(one.page, 0);
   expect(await both()).toEqual({ tab1: ["NOTIFY ACCEPT END"], tab2: [], shared: [] });
   expect(await violations()).toEqual([]);
@@ -81,6 +83,7 @@ test("the desktop signs in again: the pane shows Cisco's multi-login alert, the 
   expect(await alert.textContent()).toBe("Multiple Sign In AlertYou are signed in to the Desktop in multiple application instances. Click Continue to proceed with the Desktop in this application instance. Else, close this window.Continue");
   await waitStatus(one.mashup, "linked");
   expect(await widgetTags(pane.mashup)).toEqual(["widget-cc-station-login"]);
+  await pane.page.locator("aside#live").screenshot({ path: join(SCREENSHOTS, "webex-in-sap-multi-login-360.png") });
   expect(await barText(pane.mashup)).toBe("Signed in to Webex Another SAP tab has the connector Use this tab Calls, chats and activities appear in that tab. To work in this one instead, press “Use this tab”.");
   // The SDK says at error level that Webex closed its socket (docs/reference/webex-cc-sdk.md §3.6): exactly that, once.
   expect(s.errors.map((e) => e.replace(/ wx-js-sdk \S+ /, " wx-js-sdk <time> "))).toEqual([
