@@ -184,11 +184,6 @@ export class MashupApp {
     this.#tabs?.takeOver();
   }
 
-  /** This tab's desktop side can no longer deliver: another SAP tab takes the pops (tab-ownership.ts `release`). */
-  release(): void {
-    this.#tabs?.release();
-  }
-
   start(): void {
     // Until the tabs have decided who owns the pops, this one talks to no desktop.
     if (this.#tabs) this.link.pause();

@@ -159,10 +159,10 @@ export class TabOwnership {
    * `pagehide`, and stands by until the agent takes over again.
    */
   release(): void {
-    if (!this.#owner) return;
-    this.send({ t: "bye", tab: this.tab });
-    this.log.info("this SAP tab hands the connector to the other SAP tabs");
-    this.become(false);
+    if (this.#owner) {
+      this.send({ t: "bye", tab: this.tab });
+      this.become(false);
+    }
   }
 
   /**

@@ -81,7 +81,10 @@ export const startCore: StartCore = (cc, o) => {
     signOut: (reason) => s.app.signOut(reason),
     dismissNotice: (id) => s.app.dismissNotice(id),
     takeOver: () => s.app.takeOver(),
-    release: () => s.app.release(),
+    release: () => {
+      s.app.log.info("Webex closed this pane's session (multi-login): the other SAP tabs take the pops");
+      s.tabs?.release();
+    },
     stop: () => s.stop(),
   };
 };
