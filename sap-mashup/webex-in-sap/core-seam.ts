@@ -82,8 +82,9 @@ export const startCore: StartCore = (cc, o) => {
     dismissNotice: (id) => s.app.dismissNotice(id),
     takeOver: () => s.app.takeOver(),
     release: () => {
+      if (!s.tabs?.owner) return;
       s.app.log.info("Webex closed this pane's session (multi-login): the other SAP tabs take the pops");
-      s.tabs?.release();
+      s.tabs.release();
     },
     stop: () => s.stop(),
   };

@@ -171,11 +171,11 @@ export function startWebexInSapPage(win: Window & typeof globalThis, config: Mas
       },
     ).finally(() => (pane.busy = false));
   });
-  // The station login and logout (whichever widget or bar did it), offered, selected and open
-  // tasks: the widgets shown and the bar follow the store.
   /** Webex closed the session (multi-login), and whether this pane had the pops then. */
   let closed = false;
   let released = false;
+  // The station login and logout (whichever widget or bar did it), offered, selected and open
+  // tasks: the widgets shown and the bar follow the store.
   function follow(): void {
     if (!started || pane.state !== "ready" || !widgets) return;
     const state = widgetsState(cc, widgets.offer);
