@@ -94,6 +94,9 @@ as the External Provider / CTI provider URL in SAP.
                              Webex CC SDK in SAP's pane (docs/webex-in-sap.md). Then no --desktop,
                              --alongside or --desktop-origin, and --webex-client-id is required
   --webex-client-id <id>     the client id of the admin's Webex Integration (with --webex-in-sap)
+  --webex-desktop <dc|url>   with --webex-in-sap: the Agent Desktop (data center or URL) the same
+                             agents may also keep open in another SAP tab; the pane and that tab
+                             then agree which one posts to SAP. Repeat for several
   --allow-localhost          accept http://localhost URLs (local sandbox only)
   -h, --help                 this help
 `,
@@ -149,6 +152,7 @@ const MASHUP_URL_OPTIONS = {
   "follow-selection": SINGLE,
   "webex-in-sap": FLAG,
   "webex-client-id": SINGLE,
+  "webex-desktop": LIST,
   "allow-localhost": FLAG,
   help: HELP_FLAG,
 } satisfies OptionTable;
@@ -229,6 +233,7 @@ function mashupUrlCommand(v: ArgValues, io: CliIo, check = false): void {
     check,
     webexInSap: v["webex-in-sap"] === true,
     webexClientId: single(v, "webex-client-id"),
+    webexDesktop: v["webex-desktop"] === undefined ? undefined : many(v, "webex-desktop"),
   });
   io.stdout.write(`${url}\n`);
 }

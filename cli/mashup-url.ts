@@ -34,6 +34,8 @@ export interface MashupUrlOptions {
   webexInSap?: boolean;
   /** The admin's Webex Integration client id (`webexClientId`), needed with `webexInSap`. */
   webexClientId?: string;
+  /** With `webexInSap`: the Agent Desktop (a data center such as us1, or an origin) the same agents may also use (`webexDesktopOrigin`, contract §7.1). */
+  webexDesktop?: readonly string[];
 }
 
 export interface MashupUrlResult {
@@ -59,6 +61,9 @@ export function mashupUrl(o: MashupUrlOptions): MashupUrlResult {
     if (o.webexClientId === undefined) throw new CliError("--webex-client-id is missing: the Webex Integration's client id, needed to sign in");
     if (o.alongside) throw new CliError("--alongside: not used with --webex-in-sap, which runs without the Agent Desktop; remove it");
     if (o.desktop !== undefined) q.set("desktopUrl", resolveDesktop(o.desktop, "--desktop", local).url);
+    if (o.webexDesktop && o.webexDesktop.length > 0) q.set("webexDesktopOrigin", [...new Set(o.webexDesktop.map((d) => resolveDesktop(d, "--webex-desktop", local).origin))].join(","));
+  } else if (o.webexDesktop && o.webexDesktop.length > 0) {
+    throw new CliError("--webex-desktop: only with --webex-in-sap (the Agent Desktop the pane's agents may also use)");
   } else if (o.desktop !== undefined) {
     const d = resolveDesktop(o.desktop, "--desktop", local);
     if (o.alongside) desktopOrigins.unshift(d.origin);
@@ -109,6 +114,7 @@ const OPTION_OF: Record<string, string> = {
   logoutReasons: "--logout-reason",
   webexInSap: "--webex-in-sap",
   webexClientId: "--webex-client-id",
+  webexDesktopOrigin: "--webex-desktop",
   check: "check-url",
 };
 

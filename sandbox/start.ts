@@ -42,6 +42,7 @@ export function banner(s: Sandbox): string {
     ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`),
     "",
     `Webex in SAP (no Agent Desktop): ${c.cloudAgents.map((a) => a.agentName).join(", ")}'s SAP page ${c.sap}/sap?agent=3 — "Sign in with Webex", pick her on the identity stand-in, then team and dial number in the widgets; emulated Webex CC cloud: service catalog ${c.webexCloud.sdkConfig.services.discovery.u2c}, sign-in ${c.webexCloud.authorizeUrl}`,
+    `Both at once (agent 1 in the Agent Desktop and in the Webex in SAP pane): ${c.sap}/sap?agent=1&topology=webex in another tab, sign in as ${c.agents[0]!.agentName}: one SAP tab posts, the other stands by`,
     `Open ${s.url}`,
     `Setup check (SAP admin): ${c.sap}/sap?agent=1&check=on (tenant variants: add &tenant=xml-only,end-direction,no-refocus)`,
     `Stop with Ctrl+C (or: kill ${process.pid}).`,

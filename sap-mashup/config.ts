@@ -37,7 +37,7 @@ export interface MashupConfig extends PayloadConfig {
  * The parameters only the "Webex in SAP" topology reads (webex-in-sap/webex-config.ts): given without
  * `webexInSap=on` they are an error, named here so a mixed-up URL is caught in every topology.
  */
-export const WEBEX_IN_SAP_PARAMS = ["webexClientId", "webexAuthBase", "webexDiscovery", "webexHydra"] as const;
+export const WEBEX_IN_SAP_PARAMS = ["webexClientId", "webexAuthBase", "webexDiscovery", "webexHydra", "webexDesktopOrigin"] as const;
 
 export type ConfigResult = { ok: true; config: MashupConfig } | { ok: false; errors: string[] };
 

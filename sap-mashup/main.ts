@@ -11,7 +11,7 @@ import { applyTheme, parseLook } from "./look";
 import { MashupApp, type MashupView } from "./mashup-app";
 import { notice } from "./notices";
 import { RELAY_CHANNEL } from "./desktop-relay";
-import { TAB_CHANNEL, type TabChannel } from "./tab-ownership";
+import { openTabChannel, TAB_CHANNEL } from "./tab-ownership";
 
 type RenderState = Parameters<MashupView["render"]>[0];
 
@@ -176,7 +176,7 @@ export function startMashup(win: Window & typeof globalThis): MashupApp | undefi
     },
     safeSessionStorage(win),
   );
-  app.coordinate(tabChannel(win, TAB_CHANNEL, config.desktopOrigins), alongside ? tabChannel(win, RELAY_CHANNEL, config.desktopOrigins) : undefined);
+  app.coordinate(openTabChannel(win, TAB_CHANNEL, config.desktopOrigins), alongside ? openTabChannel(win, RELAY_CHANNEL, config.desktopOrigins) : undefined);
   panel.sapPresent = app.sap.present;
   panel.alongside = alongside;
   panel.logoutReasons = app.logoutReasons;
@@ -223,21 +223,6 @@ export function startMashup(win: Window & typeof globalThis): MashupApp | undefi
     panel.status = "no-desktop-window";
   }, WINDOW_CHECK_MS);
   return app;
-}
-
-/**
- * A channel the SAP tabs of this site coordinate on (`name`: who owns the pops, tab-ownership.ts;
- * the relay to a desktop window, desktop-relay.ts), or none where the browser has no
- * BroadcastChannel: then this tab owns its pops alone. Named after the Agent
- * Desktop the tabs talk to: the agent's tabs compete for one desktop, while pages for other
- * desktops (the sandbox's second agent, beside the first in one window) have nothing to agree on.
- */
-function tabChannel(win: Window & typeof globalThis, name: string, desktopOrigins: readonly string[]): TabChannel | undefined {
-  try {
-    return typeof win.BroadcastChannel === "function" ? new win.BroadcastChannel(`${name} ${desktopOrigins.join(" ")}`) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function configError(panel: ConnectorPanel, errors: string[]): void {

@@ -67,6 +67,22 @@ function read(data: unknown): TabMessage | undefined {
   return m as TabMessage;
 }
 
+/**
+ * A channel the SAP tabs of this site coordinate on (`name`: who owns the pops, TAB_CHANNEL; the
+ * relay to a desktop window, desktop-relay.ts), or none where the browser has no BroadcastChannel:
+ * then this tab owns its pops alone. Named after the Agent Desktop the tabs talk to: the agent's
+ * tabs compete for one desktop, while pages for other desktops (the sandbox's second agent, beside
+ * the first in one window) have nothing to agree on. The "Webex in SAP" pane names the desktop the
+ * same agent may also use (`webexDesktopOrigin`), so it joins that desktop's tabs: one posts to SAP.
+ */
+export function openTabChannel(win: Window & typeof globalThis, name: string, desktopOrigins: readonly string[]): TabChannel | undefined {
+  try {
+    return typeof win.BroadcastChannel === "function" ? new win.BroadcastChannel(`${name} ${desktopOrigins.join(" ")}`) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export class TabOwnership {
   #owner = false;
   /** Whether ownerChanged was called at all: the page waits for the first answer. */
@@ -135,6 +151,18 @@ export class TabOwnership {
     this.send({ t: "take", tab: this.tab, term: this.#term, since: this.#since });
     this.log.info("this SAP tab takes over the connector");
     this.become(true);
+  }
+
+  /**
+   * This tab can no longer deliver (the "Webex in SAP" pane whose session Webex closed for a newer
+   * one, docs/reference/webex-cc-sdk.md §3.6): it hands the pops to the other tabs at once, as on
+   * `pagehide`, and stands by until the agent takes over again.
+   */
+  release(): void {
+    if (this.#owner) {
+      this.send({ t: "bye", tab: this.tab });
+      this.become(false);
+    }
   }
 
   /**

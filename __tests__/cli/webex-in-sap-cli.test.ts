@@ -62,3 +62,19 @@ test("headers --webex-in-sap gives exactly the policy docs/hosting.md states for
   const printed = headerSet({ sapOrigins: [SAP], webexInSap: true }).mashup.find(([n]) => n === "Content-Security-Policy")![1];
   expect(printed).toBe(documented);
 });
+
+test("mashup-url --webex-in-sap --webex-desktop: the Agent Desktop the same agents may also use, as webexDesktopOrigin; only with --webex-in-sap", () => {
+  const { url } = mashupUrl({ ...base, webexDesktop: ["us1", "https://desktop.wxcc-us1.cisco.com/"] });
+  expect(new URL(url).searchParams.get("webexDesktopOrigin")).toBe("https://desktop.wxcc-us1.cisco.com");
+  const r = parseWebexInSapPage(new URL(url).search);
+  expect(r.ok && r.config.webex.desktopOrigins).toEqual(["https://desktop.wxcc-us1.cisco.com"]);
+  expect(errorOf({ ...base, webexDesktop: ["desktop.example"] })).toMatch(/^--webex-desktop: "desktop\.example" is neither a data center/);
+  expect(errorOf({ ...base, webexInSap: false, webexClientId: undefined, desktop: "us1", webexDesktop: ["us1"] })).toBe("--webex-desktop: only with --webex-in-sap (the Agent Desktop the pane's agents may also use)");
+});
+
+test("wxcc-sap mashup-url --webex-desktop on the command line", async () => {
+  const out: string[] = [];
+  const io = { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => out.push(t) } };
+  const code = await run(["mashup-url", "--base", base.base, "--sap-origin", SAP, "--webex-in-sap", "--webex-client-id", "C0123456789abcdef", "--webex-desktop", "eu1"], io as never);
+  expect([code, new URL(out.join("").trim()).searchParams.get("webexDesktopOrigin")]).toEqual([0, "https://desktop.wxcc-eu1.cisco.com"]);
+});

@@ -205,3 +205,24 @@ test("an owner re-asserts against a younger claim in the same term, and keeps th
   expect(bus.sent[bus.sent.length - 1]).toMatchObject({ t: "owner", tab: "a", term: 1 });
   other.close();
 });
+
+test("an owner that can no longer deliver releases: a standby owns at once, the releaser stands by through heartbeats and takes over when asked", async () => {
+  const [a, b] = await ownerAndStandby();
+  a.own.release();
+  await settle();
+  expect(a.changes).toEqual([true, false]);
+  expect(b.changes).toEqual([false, true]);
+  await settle(OWNER_SILENT_MS * 2);
+  expect([a.own.owner, a.own.standingBy, b.own.owner]).toEqual([false, true, true]);
+  a.own.takeOver();
+  await settle();
+  expect(a.changes).toEqual([true, false, true]);
+  expect(b.changes).toEqual([false, true, false]);
+});
+
+test("release is nothing for a tab that stands by", async () => {
+  const [a, b] = await ownerAndStandby();
+  b.own.release();
+  await settle(HEARTBEAT_MS * 2);
+  expect([a.changes, b.changes]).toEqual([[true], [false]]);
+});

@@ -71,3 +71,11 @@ test("this topology's parameters without webexInSap=on are an error naming each"
 test("sapOrigin stays required", () => {
   expect(errors("?webexInSap=on&webexClientId=C0123456789")).toEqual(["sapOrigin is missing"]);
 });
+
+test("webexDesktopOrigin: the Agent Desktop the same agents may also use, whose SAP tabs the pane agrees with; checked like desktopOrigin; only with webexInSap=on", () => {
+  const r = parseWebexInSapPage(`${ON}&webexDesktopOrigin=${encodeURIComponent("https://desktop.wxcc-us1.cisco.com, https://desktop.wxcc-eu1.cisco.com")}`);
+  expect(r.ok && r.config.webex).toEqual({ clientId: "C0123456789abcdef", authBase: "https://webexapis.com/v1", desktopOrigins: ["https://desktop.wxcc-us1.cisco.com", "https://desktop.wxcc-eu1.cisco.com"] });
+  expect(r.ok && r.config.desktopOrigins).toEqual([]);
+  expect(errors(`${ON}&webexDesktopOrigin=desktop.example`)).toEqual([expect.stringMatching(/^webexDesktopOrigin: /)]);
+  expect(errors(`${SAP}&desktopOrigin=https://desktop.wxcc-us1.cisco.com&webexDesktopOrigin=https://desktop.wxcc-us1.cisco.com`)).toEqual(['webexDesktopOrigin: only read with webexInSap=on (the "Webex in SAP" topology)']);
+});

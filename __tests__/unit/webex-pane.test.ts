@@ -105,3 +105,16 @@ test("the core's notices show under the bar as in the other topologies' panel; a
   await el.updateComplete;
   expect(part(el, "notices")).toBeNull();
 });
+
+test("another SAP tab of the same agent's Agent Desktop posts to SAP: the pane says so and offers to take over", async () => {
+  const el = await pane({ state: "ready", stationLoggedIn: true, elsewhere: true });
+  expect(text(el)).toBe("Signed in to Webex Log out… Another SAP tab has the connector Use this tab Calls, chats and activities appear in that tab. To work in this one instead, press “Use this tab”.");
+  const asked: string[] = [];
+  el.addEventListener("take-over", () => asked.push("take-over"));
+  part(el, "take-over")!.click();
+  expect(asked).toEqual(["take-over"]);
+  el.elsewhere = false;
+  await el.updateComplete;
+  expect(part(el, "take-over")).toBeNull();
+  expect(text(el)).toBe("Signed in to Webex Log out…");
+});

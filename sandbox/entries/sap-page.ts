@@ -31,7 +31,8 @@ export type { Activity, LoggedPayload } from "./sap-records";
 const params = new URLSearchParams(location.search);
 /** `agent=3`: the sandbox's third agent, Chloe, in the "Webex in SAP" topology (no desktop; Cisco's widgets in the pane). */
 const agentIndex = params.get("agent") === "3" ? 2 : params.get("agent") === "2" ? 1 : 0;
-const webexInSap = agentIndex === 2;
+/** `topology=webex` with agent 1 or 2: that desktop agent in the "Webex in SAP" topology too (issue 13, both at once). */
+const webexInSap = agentIndex === 2 || params.get("topology") === "webex";
 const alongside = params.get("topology") === "alongside";
 const format = params.get("format") === "xml" ? "xml" : "json";
 /** `check=on`: the Live Activity pane opens the mashup's setup check instead of the connector. */
@@ -309,7 +310,7 @@ function nav(): HTMLElement {
 
 /** This page's agent: one of the two desktop agents, or the "Webex in SAP" one. */
 function agentOf(c: PageConfig): { agentId: string; agentName: string } {
-  return webexInSap ? c.cloudAgents[0]! : c.agents[agentIndex]!;
+  return agentIndex === 2 ? c.cloudAgents[0]! : c.agents[agentIndex]!;
 }
 
 async function main(): Promise<void> {
@@ -329,6 +330,8 @@ async function main(): Promise<void> {
     // The emulated Webex cloud on this origin (sandbox/webex-cloud): its identity stand-in, service catalog and Webex API.
     const base = cfg.webexCloud.origin + "/webex";
     for (const [k, v] of Object.entries({ webexInSap: "on", webexClientId: "sandbox-integration-1", webexAuthBase: `${base}/v1`, webexDiscovery: `${base}/u2c/api/v1`, webexHydra: `${base}/svc/hydra` })) q.set(k, v);
+    // A desktop agent: the pane joins the SAP tabs of the agent's Agent Desktop, so one of them posts to SAP.
+    if (desktop) q.set("webexDesktopOrigin", desktop);
   } else if (alongside) q.set("desktopOrigin", desktop!);
   else q.set("desktopUrl", `${desktop}/`);
   if (checkMode) q.set("check", "on");
@@ -338,7 +341,7 @@ async function main(): Promise<void> {
       h("span", { class: "logo" }, "SAP"),
       h("span", { class: "product" }, "Sales Cloud / Service Cloud"),
       h("span", { class: "badge", title: "This page imitates SAP's CTI integration for local testing. It is not SAP software." }, "SANDBOX — stand-in, not SAP"),
-      h("span", { class: "user" }, `${agentName} · ${checkMode ? "setup check" : webexInSap ? "Webex in SAP (no desktop)" : alongside ? "desktop in its own window" : "desktop embedded"}${format === "xml" ? " · XML" : ""}${describeVariant(variant) ? ` · tenant: ${describeVariant(variant)}` : ""}`),
+      h("span", { class: "user" }, `${agentName} · ${checkMode ? "setup check" : webexInSap ? (agentIndex === 2 ? "Webex in SAP (no desktop)" : "Webex in SAP") : alongside ? "desktop in its own window" : "desktop embedded"}${format === "xml" ? " · XML" : ""}${describeVariant(variant) ? ` · tenant: ${describeVariant(variant)}` : ""}`),
     ),
     ...(parsedVariant.ok ? [] : [h("div", { class: "violations", id: "tenant-error", role: "alert" }, parsedVariant.error)]),
     h("div", { id: "violations", class: "violations", hidden: true }),

@@ -141,18 +141,32 @@ export class Notifications {
     this.send(s, { type: "Welcome", orgId: this.cc.orgId, trackingId: `t-welcome-${s.id}`, data: { agentId: s.agentId, orgId: this.cc.orgId, subscriptionId: s.id } });
   }
 
+  /**
+   * The agent's Agent Desktop signs in again (or its "Continue" takes the session back): its
+   * session is now the newest, so every Webex CC SDK session of the agent is told and closed, as
+   * for a newer SDK session (docs/reference/webex-cc-sdk.md §3.6). Returns how many were closed.
+   */
+  desktopSignedIn(agentId: string): number {
+    const open = this.open_(agentId);
+    for (const s of open) this.closeSession(s, `t-multilogin-desktop-${randomUUID()}`);
+    return open.length;
+  }
+
+  private closeSession(s: Session, trackingId: string): void {
+    const msg = { type: "AGENT_MULTI_LOGIN", orgId: this.cc.orgId, trackingId, data: { type: "AgentMultiLoginCloseSession", agentId: s.agentId, orgId: this.cc.orgId, trackingId } };
+    this.send(s, msg);
+    s.socket?.close(4000, "multiLogin");
+    this.note(s.agentId, "multi-login: an older Webex CC SDK session was closed");
+  }
+
   /** Multi-login: the newest session wins; the others are told and closed, the Agent Desktop is told. */
   private closeOthers(s: Session): void {
-    const msg = { type: "AGENT_MULTI_LOGIN", orgId: this.cc.orgId, trackingId: `t-multilogin-${s.id}`, data: { type: "AgentMultiLoginCloseSession", agentId: s.agentId, orgId: this.cc.orgId, trackingId: `t-multilogin-${s.id}` } };
-    for (const other of this.open_(s.agentId)) {
-      if (other === s) continue;
-      this.send(other, msg);
-      other.socket?.close(4000, "multiLogin");
-      this.note(s.agentId, "multi-login: an older Webex CC SDK session was closed");
-    }
+    const trackingId = `t-multilogin-${s.id}`;
+    const msg = { data: { type: "AgentMultiLoginCloseSession", agentId: s.agentId, orgId: this.cc.orgId, trackingId } };
+    for (const other of this.open_(s.agentId)) if (other !== s) this.closeSession(other, trackingId);
     const host = this.cc.host(s.agentId);
     if (host.session.status === "LoggedIn") {
-      (host.aqm.agent.eAgentMultiLogin as unknown as EmulatedSignal<unknown>).send({ type: "AgentDesktopMessage", orgId: this.cc.orgId, trackingId: msg.trackingId, data: msg.data });
+      (host.aqm.agent.eAgentMultiLogin as unknown as EmulatedSignal<unknown>).send({ type: "AgentDesktopMessage", orgId: this.cc.orgId, trackingId, data: msg.data });
     }
   }
 

@@ -14,6 +14,7 @@ import type { Notice, Raised } from "../notices";
 import { registration } from "./cc-connector";
 import type { CcApi, CcProfile, CcTaskLike } from "./cc-desktop-port";
 import { startWebexInSap } from "./start-in-page";
+import { openTabChannel, TAB_CHANNEL } from "../tab-ownership";
 
 /** Where the pane shows the core's notices (webex-pane.ts, as the other topologies' panel does). */
 export interface CoreView {
@@ -21,6 +22,8 @@ export interface CoreView {
   notice(n: Notice): void;
   /** The notice stack changed: raised, dismissed or cleared. Newest first. */
   noticesChanged(items: readonly Raised[]): void;
+  /** This SAP tab posts to SAP (true), or another SAP tab of the same Agent Desktop does (false). */
+  ownerChanged(owner: boolean): void;
 }
 
 /** What the bundle passes to the core besides the SDK. */
@@ -32,6 +35,8 @@ export interface CoreOptions {
   /** The open tasks as Cisco's store keeps them (`store.taskList`), for rehydration after a reload. */
   openTasks: () => Iterable<unknown>;
   view: CoreView;
+  /** `webexDesktopOrigin` (webex-config.ts): the Agent Desktop whose SAP tabs this pane agrees with; none: it owns its pops alone. */
+  desktopOrigins?: readonly string[] | undefined;
 }
 
 /** The running core, as far as the pane uses it. */
@@ -40,6 +45,10 @@ export interface Core {
   signOut(reason: string): Promise<unknown>;
   /** The agent closed a notice. */
   dismissNotice(id: number): void;
+  /** The agent wants SAP's pops in this tab (another SAP tab had them). */
+  takeOver(): void;
+  /** Webex closed this pane's session for a newer one: another SAP tab of the agent takes the pops. */
+  release(): void;
   stop(): void;
 }
 
@@ -55,17 +64,28 @@ export const startCore: StartCore = (cc, o) => {
     store: o.storage,
     registered: registration(api),
     openTasks: () => o.openTasks() as Iterable<CcTaskLike>,
+    // Both at once (issue 13): with `webexDesktopOrigin`, the SAP tabs of that Agent Desktop (embedded or
+    // alongside) and this pane agree on one owner of the pops and share the ledger of what SAP was
+    // told (tab-ownership.ts), so the same agent in both never gets a leg twice in SAP.
+    tabs: o.desktopOrigins?.length ? openTabChannel(o.win, TAB_CHANNEL, o.desktopOrigins) : undefined,
     view: {
       // No link to lose: the connector runs in this page. The widgets show the conversations and the state.
       linkChanged: () => undefined,
       render: () => undefined,
       notice: (n) => o.view.notice(n),
       noticesChanged: (items) => o.view.noticesChanged(items),
+      ownerChanged: (owner) => o.view.ownerChanged(owner),
     },
   });
   return {
     signOut: (reason) => s.app.signOut(reason),
     dismissNotice: (id) => s.app.dismissNotice(id),
+    takeOver: () => s.app.takeOver(),
+    release: () => {
+      if (!s.tabs?.owner) return;
+      s.app.log.info("Webex closed this pane's session (multi-login): the other SAP tabs take the pops");
+      s.tabs.release();
+    },
     stop: () => s.stop(),
   };
 };

@@ -11,7 +11,7 @@ import { inPagePair, type Schedule } from "../../channel/in-page";
 import type { KeyValueStore } from "../../channel/safe-storage";
 import type { MashupConfig } from "../config";
 import { MashupApp, type MashupView, type MashupWindow } from "../mashup-app";
-import type { TabChannel } from "../tab-ownership";
+import type { TabChannel, TabOwnership } from "../tab-ownership";
 import type { CcApi } from "./cc-desktop-port";
 import { startCcConnector, type CcConnector, type CcConnectorOptions } from "./cc-connector";
 
@@ -35,6 +35,8 @@ export interface WebexInSapOptions extends CcConnectorOptions {
 
 export interface WebexInSap extends CcConnector {
   app: MashupApp;
+  /** How this tab agrees with the others (`options.tabs` given), e.g. to hand the pops over (`release`). */
+  tabs: TabOwnership | undefined;
 }
 
 /**
@@ -48,13 +50,14 @@ export function startWebexInSap(cc: CcApi, options: WebexInSapOptions): WebexInS
   const config: MashupConfig = { ...options.config, desktopUrl: undefined, desktopOrigins: [pair.origin] };
   const now = options.now ?? Date.now;
   const app = new MashupApp(options.window, config, options.view, options.store, now, options.endAckGraceMs, {}, pair.mashup);
-  if (options.tabs) app.coordinate(options.tabs);
+  const tabs = options.tabs ? app.coordinate(options.tabs) : undefined;
   app.start();
   app.attachDesktop(pair.desktop);
   const side = startCcConnector(cc, pair, { ...options, now });
   return {
     ...side,
     app,
+    tabs,
     stop() {
       side.stop();
       app.stop();

@@ -6,6 +6,7 @@
  * recognises `webexInSap=on` and refuses these parameters without it, config.ts): that page does
  * not grow. A bad value is named in the pane as the page's own configuration errors are.
  */
+import { parseOriginList } from "../../channel/origins";
 import { parseConfig, WEBEX_IN_SAP_PARAMS, type MashupConfig } from "../config";
 
 /** Webex's identity service; `<authBase>/authorize` and `<authBase>/access_token` (docs/reference/webex-sign-in.md §1). */
@@ -27,6 +28,12 @@ export interface WebexInSapConfig {
   discoveryUrl?: string;
   /** The Webex SDK's Webex API (hydra) URL, when not Webex's own. */
   hydraUrl?: string;
+  /**
+   * `webexDesktopOrigin`: the Agent Desktop the same agents may also use in another SAP tab
+   * (embedded or alongside). The pane then joins those tabs' coordination (tab-ownership.ts): one
+   * of them posts to SAP. Absent: the pane owns its pops alone.
+   */
+  desktopOrigins?: readonly string[];
 }
 
 export { WEBEX_IN_SAP_PARAMS };
@@ -79,8 +86,13 @@ export function parseWebexInSap(q: URLSearchParams, errors: string[]): WebexInSa
   const rawHydra = q.get("webexHydra");
   const hydraUrl = rawHydra === null ? undefined : serviceUrl(rawHydra, "webexHydra", errors);
 
+  const rawDesktop = q.get("webexDesktopOrigin");
+  const desktop = rawDesktop === null ? undefined : parseOriginList(rawDesktop, "webexDesktopOrigin");
+  if (desktop && !desktop.ok) errors.push(desktop.error);
+
   if (errors.length > before || !clientId || !authBase) return undefined;
   const config: WebexInSapConfig = { clientId, authBase };
+  if (desktop?.ok) config.desktopOrigins = desktop.origins;
   if (discoveryUrl) config.discoveryUrl = discoveryUrl;
   if (hydraUrl) config.hydraUrl = hydraUrl;
   return config;

@@ -80,7 +80,8 @@ export function startWebexInSapPage(win: Window & typeof globalThis, config: Mas
         config,
         storage,
         openTasks: () => Object.values(cc.taskList ?? {}),
-        view: { notice: (n) => pane.noticeRaised(n), noticesChanged: (items) => (pane.notices = items) },
+        desktopOrigins: wx.desktopOrigins,
+        view: { notice: (n) => pane.noticeRaised(n), noticesChanged: (items) => (pane.notices = items), ownerChanged: (owner) => (pane.elsewhere = !owner) },
       });
     } catch (e) {
       log("error", `the connector did not start: ${errorText(e)}`);
@@ -152,6 +153,7 @@ export function startWebexInSapPage(win: Window & typeof globalThis, config: Mas
     pane.notice = undefined;
     signIn.signIn();
   });
+  pane.addEventListener("take-over", () => core?.takeOver());
   pane.addEventListener("dismiss-notice", (e) => core?.dismissNotice((e as CustomEvent<{ id: number }>).detail.id));
   pane.addEventListener("log-out", (e) => {
     const reason = (e as CustomEvent<{ reason: string }>).detail.reason;
@@ -169,12 +171,26 @@ export function startWebexInSapPage(win: Window & typeof globalThis, config: Mas
       },
     ).finally(() => (pane.busy = false));
   });
+  /** Webex closed the session (multi-login), and whether this pane had the pops then. */
+  let closed = false;
+  let released = false;
   // The station login and logout (whichever widget or bar did it), offered, selected and open
   // tasks: the widgets shown and the bar follow the store.
   function follow(): void {
     if (!started || pane.state !== "ready" || !widgets) return;
     const state = widgetsState(cc, widgets.offer);
-    pane.stationLoggedIn = state.loggedIn;
+    // A session Webex closed (multi-login) logs out nothing: Cisco's alert offers "Continue" instead.
+    pane.stationLoggedIn = state.loggedIn && !state.multiLogin;
+    // Webex closed this session (multi-login): no event comes through it, so another SAP tab of the
+    // agent's desktop takes the pops; "Continue" in Cisco's alert registers again and takes back
+    // the pops this pane had (a pane that stood by goes on standing by).
+    if (state.multiLogin !== closed) {
+      closed = state.multiLogin;
+      if (closed) {
+        released = !pane.elsewhere;
+        core?.release();
+      } else if (released) core?.takeOver();
+    }
     pane.openTasks = Object.keys(cc.taskList ?? {}).length > 0;
     widgets.update(state);
   }

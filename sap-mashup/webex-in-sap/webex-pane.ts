@@ -28,6 +28,7 @@ export class WebexPane extends LitElement {
     logoutReasons: { attribute: false },
     busy: { attribute: false },
     notices: { attribute: false },
+    elsewhere: { attribute: false },
     loggingOut: { state: true },
     announcement: { state: true },
   };
@@ -45,6 +46,8 @@ export class WebexPane extends LitElement {
   declare loggingOut: boolean;
   /** The core's notice stack, newest first (MashupApp.notices). */
   declare notices: readonly Raised[];
+  /** Another SAP tab of the same agent's Agent Desktop posts to SAP; this pane stands by (tab-ownership.ts). */
+  declare elsewhere: boolean;
   /** What the live region says now. */
   declare announcement: string;
 
@@ -69,6 +72,7 @@ export class WebexPane extends LitElement {
     this.busy = false;
     this.loggingOut = false;
     this.notices = [];
+    this.elsewhere = false;
     this.announcement = "";
   }
 
@@ -101,6 +105,11 @@ export class WebexPane extends LitElement {
             <button part="log-out" class="emphasized" ?disabled=${this.openTasks} aria-disabled=${this.busy ? "true" : "false"} @click=${() => this.logOut()}>${wt("wx.logout.button")}</button>
             ${this.openTasks ? html`<span class="hint" part="log-out-hint">${wt("wx.logout.hint")}</span>` : nothing}
           </div>`
+        : nothing}
+      ${this.elsewhere
+        ? html`<div class="bar" part="elsewhere"><span>${wt("wx.elsewhere")}</span>
+              <button part="take-over" @click=${() => this.dispatchEvent(new CustomEvent("take-over"))}>${wt("wx.takeOver")}</button></div>
+            <div class="info hint" part="elsewhere-hint">${wt("wx.elsewhereHint")}</div>`
         : nothing}
       ${this.state === "signed-out" && !this.notice ? html`<div class="info hint" part="hint">${wt("wx.signInHint")}</div>` : nothing}
       ${this.notice ? html`<div class="info ${this.notice.level}" part="notice" role=${this.notice.level === "error" ? "alert" : "status"}>${wt(this.notice.id, ...this.notice.args)}</div>` : nothing}

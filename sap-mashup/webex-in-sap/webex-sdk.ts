@@ -26,6 +26,8 @@ export interface CcStore {
   registerCC(): Promise<void>;
   readonly cc: CcSdk;
   readonly isAgentLoggedIn: boolean;
+  /** Webex closed the session for a newer one (`agent:multiLogin`): the station-login widget shows Cisco's alert. */
+  readonly showMultipleLoginAlert?: boolean;
   readonly taskList: Record<string, unknown>;
   /** The task the agent has selected (the call control works on it), or none. */
   readonly currentTask: unknown;

@@ -66,11 +66,18 @@ export interface WidgetsState {
   current: boolean;
   /** Tasks open besides the one offered (which the incoming-task widget shows already): the task list shows them. */
   tasks: boolean;
+  /**
+   * Webex closed this session because the agent signed in elsewhere too (`agent:multiLogin`;
+   * docs/reference/webex-cc-sdk.md §3.6): the store's `showMultipleLoginAlert`. Cisco's
+   * multi-login alert ("Continue" registers again) lives in the station-login widget.
+   */
+  multiLogin: boolean;
 }
 
 /** Which widgets are in the document for a state, in the pane's order. Pure. */
 export function shownWidgets(s: WidgetsState): WidgetName[] {
-  if (!s.loggedIn) return ["stationLogin"];
+  // The session is closed: only Cisco's choice, nothing that would act on the closed session.
+  if (!s.loggedIn || s.multiLogin) return ["stationLogin"];
   const shown: WidgetName[] = ["userState"];
   if (s.offered) shown.push("incomingTask");
   if (s.tasks) shown.push("taskList");
@@ -106,7 +113,7 @@ export interface Offer {
  * task list has had it and lost it again (ended unanswered), or the widget says it was accepted or
  * declined (`offer` is then undefined). Marks `offer.listed` once the list has it; nothing else.
  */
-export function widgetsState(store: Pick<CcStore, "isAgentLoggedIn" | "taskList" | "currentTask">, offer: Offer | undefined): WidgetsState {
+export function widgetsState(store: Pick<CcStore, "isAgentLoggedIn" | "taskList" | "currentTask" | "showMultipleLoginAlert">, offer: Offer | undefined): WidgetsState {
   const open = store.taskList ?? {};
   const id = taskId(offer?.task);
   let offered = false;
@@ -115,7 +122,7 @@ export function widgetsState(store: Pick<CcStore, "isAgentLoggedIn" | "taskList"
     else offered = !offer.listed;
   }
   const others = Object.keys(open).filter((k) => !(offered && k === id));
-  return { loggedIn: store.isAgentLoggedIn, offered, current: taskId(store.currentTask) !== undefined, tasks: others.length > 0 };
+  return { loggedIn: store.isAgentLoggedIn, offered, current: taskId(store.currentTask) !== undefined, tasks: others.length > 0, multiLogin: store.showMultipleLoginAlert === true };
 }
 
 /** Creates the widgets' container, appended to `parent`, hidden until the first `update`. */

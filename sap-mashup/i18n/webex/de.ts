@@ -21,4 +21,7 @@ export const templates: WebexCatalog = {
   "wx.logout.hint": "Sie können sich abmelden, sobald jede Konversation und ihre Nachbearbeitung abgeschlossen ist.",
   "wx.loggedOut": "Von der Station abgemeldet: {0}",
   "wx.logout.failed": "Webex hat Sie nicht abgemeldet. Versuchen Sie es erneut.",
+  "wx.elsewhere": "Ein anderer SAP-Tab hat den Connector",
+  "wx.elsewhereHint": "Anrufe, Chats und Aktivitäten erscheinen in jenem Tab. Um stattdessen hier zu arbeiten, klicken Sie auf „Diesen Tab verwenden“.",
+  "wx.takeOver": "Diesen Tab verwenden",
 };

@@ -24,6 +24,9 @@ export const webexEn = {
   "wx.logout.hint": "You can log out once every conversation and its wrap-up is finished.",
   "wx.loggedOut": "Logged out of the station: {0}",
   "wx.logout.failed": "Webex did not log you out. Try again.",
+  "wx.elsewhere": "Another SAP tab has the connector",
+  "wx.elsewhereHint": "Calls, chats and activities appear in that tab. To work in this one instead, press “Use this tab”.",
+  "wx.takeOver": "Use this tab",
 } as const;
 
 /** A message of this topology's catalog. */

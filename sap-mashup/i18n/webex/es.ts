@@ -21,4 +21,7 @@ export const templates: WebexCatalog = {
   "wx.logout.hint": "Podrá cerrar sesión cuando todas las conversaciones y su trabajo posterior hayan terminado.",
   "wx.loggedOut": "Sesión de la estación cerrada: {0}",
   "wx.logout.failed": "Webex no cerró su sesión. Inténtelo de nuevo.",
+  "wx.elsewhere": "Otra pestaña de SAP tiene el conector",
+  "wx.elsewhereHint": "Las llamadas, los chats y las actividades aparecen en esa pestaña. Para trabajar en esta, pulse «Usar esta pestaña».",
+  "wx.takeOver": "Usar esta pestaña",
 };

@@ -21,4 +21,7 @@ export const templates: WebexCatalog = {
   "wx.logout.hint": "Vous pourrez vous déconnecter une fois chaque conversation et son post-traitement terminés.",
   "wx.loggedOut": "Déconnecté du poste : {0}",
   "wx.logout.failed": "Webex ne vous a pas déconnecté. Réessayez.",
+  "wx.elsewhere": "Un autre onglet SAP a le connecteur",
+  "wx.elsewhereHint": "Les appels, chats et activités s’affichent dans cet onglet-là. Pour travailler plutôt dans celui-ci, cliquez sur « Utiliser cet onglet ».",
+  "wx.takeOver": "Utiliser cet onglet",
 };

@@ -21,4 +21,7 @@ export const templates: WebexCatalog = {
   "wx.logout.hint": "Puoi uscire quando ogni conversazione e la relativa attività post-chiamata sono terminate.",
   "wx.loggedOut": "Disconnesso dalla postazione: {0}",
   "wx.logout.failed": "Webex non ti ha disconnesso. Riprova.",
+  "wx.elsewhere": "Un’altra scheda SAP ha il connettore",
+  "wx.elsewhereHint": "Chiamate, chat e attività compaiono in quella scheda. Per lavorare invece in questa, premi «Usa questa scheda».",
+  "wx.takeOver": "Usa questa scheda",
 };

@@ -21,4 +21,7 @@ export const templates: WebexCatalog = {
   "wx.logout.hint": "すべての会話と後処理が終わるとログアウトできます。",
   "wx.loggedOut": "ステーションからログアウトしました: {0}",
   "wx.logout.failed": "Webex からログアウトできませんでした。もう一度試してください。",
+  "wx.elsewhere": "別の SAP タブがコネクタを使用しています",
+  "wx.elsewhereHint": "通話、チャット、アクティビティはそのタブに表示されます。このタブで作業するには「このタブを使用」を押してください。",
+  "wx.takeOver": "このタブを使用",
 };

@@ -21,4 +21,7 @@ export const templates: WebexCatalog = {
   "wx.logout.hint": "U kunt zich afmelden zodra elk gesprek en de nawerk ervan klaar zijn.",
   "wx.loggedOut": "Afgemeld van het station: {0}",
   "wx.logout.failed": "Webex heeft u niet afgemeld. Probeer het opnieuw.",
+  "wx.elsewhere": "Een ander SAP-tabblad heeft de connector",
+  "wx.elsewhereHint": "Gesprekken, chats en activiteiten verschijnen in dat tabblad. Wilt u in dit tabblad werken, klik dan op ‘Dit tabblad gebruiken’.",
+  "wx.takeOver": "Dit tabblad gebruiken",
 };

@@ -21,4 +21,7 @@ export const templates: WebexCatalog = {
   "wx.logout.hint": "Você pode sair quando todas as conversas e o pós-atendimento estiverem concluídos.",
   "wx.loggedOut": "Desconectado da estação: {0}",
   "wx.logout.failed": "O Webex não fez a sua saída. Tente novamente.",
+  "wx.elsewhere": "Outra aba do SAP está com o conector",
+  "wx.elsewhereHint": "Ligações, chats e atividades aparecem naquela aba. Para trabalhar nesta, clique em “Usar esta aba”.",
+  "wx.takeOver": "Usar esta aba",
 };

@@ -21,4 +21,7 @@ export const templates: WebexCatalog = {
   "wx.logout.hint": "所有对话及其结束工作完成后，您才能注销。",
   "wx.loggedOut": "已从工作站注销：{0}",
   "wx.logout.failed": "Webex 未能将您注销。请重试。",
+  "wx.elsewhere": "另一个 SAP 标签页正在使用连接器",
+  "wx.elsewhereHint": "呼叫、聊天和活动显示在那个标签页中。要改在此标签页中工作，请点击“使用此标签页”。",
+  "wx.takeOver": "使用此标签页",
 };
