@@ -25,6 +25,7 @@ import type { ContactCenter } from "./desktop-host/contact-center";
 import { Hub, sseHead, type SandboxAgent, type TraceEntry } from "./hub";
 import { checkNewCustomer } from "./sap-host/crm-store";
 import { CLOUD_PREFIX, sdkConfig, WebexCloud } from "./webex-cloud";
+import { readText } from "./webex-cloud/http";
 
 export type { SandboxAgent, TraceEntry } from "./hub";
 
@@ -106,14 +107,7 @@ const SIM_METHODS = new Set([
 const BACKEND_METHODS = new Set(["accept", "end", "hold", "unHold", "wrapup", "startOutdial", "stateChange", "logout", "stationLogin"]);
 
 async function body(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const c of req) {
-    size += (c as Buffer).length;
-    if (size > 256 * 1024) throw new Error("request too large");
-    chunks.push(c as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString("utf8");
+  const text = await readText(req);
   return text ? (JSON.parse(text) as unknown) : {};
 }
 

@@ -28,7 +28,8 @@ export function unauthorized(req: IncomingMessage, res: ServerResponse): void {
   send(req, res, 401, { message: "The request requires a valid access token set in the Authorization request header.", errors: [{ description: "The request requires a valid access token set in the Authorization request header." }], trackingId: `sandbox_${randomUUID()}` });
 }
 
-export async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+/** A request's body as text, refused beyond 256 KiB (the sandbox server's requests are small). */
+export async function readText(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const c of req) {
@@ -36,7 +37,11 @@ export async function readBody(req: IncomingMessage): Promise<Record<string, unk
     if (size > 256 * 1024) throw new Error("request too large");
     chunks.push(c as Buffer);
   }
-  const text = Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const text = await readText(req);
   if (!text) return {};
   if ((req.headers["content-type"] ?? "").includes("application/x-www-form-urlencoded")) return Object.fromEntries(new URLSearchParams(text));
   const v = JSON.parse(text) as unknown;
