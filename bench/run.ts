@@ -16,6 +16,7 @@ import { chromium, type Frame } from "playwright-core";
 import { measure, type BenchFrames } from "./latency";
 import { printMeasurement, printSizes, summary } from "./report";
 import { startServer } from "./server";
+import { BEFORE_WEBEX_IN_SAP } from "./baseline";
 import { sizes } from "./sizes";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -104,6 +105,8 @@ async function main(): Promise<void> {
       widgetOwnGzip: { limit: 10 * 1024, met: size.widgetOwn.gzip < 10 * 1024 },
       mashupPageGzip: { limit: 35 * 1024, met: size.mashupPage.gzip <= 35 * 1024 },
       languageGzip: { limit: 4 * 1024, met: Object.values(size.mashupLanguages.files).every((x) => x.gzip <= 4 * 1024) },
+      widgetNotGrown: { limit: BEFORE_WEBEX_IN_SAP.widgetGzip, met: size.widget.gzip <= BEFORE_WEBEX_IN_SAP.widgetGzip },
+      mashupPageNotGrown: { limit: BEFORE_WEBEX_IN_SAP.mashupPageGzip, met: size.mashupPage.gzip <= BEFORE_WEBEX_IN_SAP.mashupPageGzip },
     };
     const os = await import("node:os");
     const result = {

@@ -3,7 +3,7 @@
  * configuration in the query (contract §4). Pure. The result is checked by the mashup's own
  * parser (sap-mashup/config.ts), so what this prints is exactly what the mashup will accept.
  */
-import { parseConfig, type MashupConfig } from "../sap-mashup/config";
+import { forWebexInSap, parseConfig, type MashupConfig } from "../sap-mashup/config";
 import { parseWebexInSapPage } from "../sap-mashup/webex-in-sap/webex-config";
 import { CliError, fileUrl, MASHUP_PAGE, originList, pairList, resolveDesktop } from "./common";
 
@@ -92,13 +92,9 @@ export function mashupUrl(o: MashupUrlOptions): MashupUrlResult {
   const url = `${base.href}?${q.toString()}`;
   // The check: the mashup's own parser, on the query exactly as the browser will see it.
   const search = new URL(url).search;
-  const parsed = parseConfig(search);
+  // A Webex in SAP URL is read by that topology's bundle (webex-config.ts), as main.ts does.
+  const parsed = forWebexInSap(search) ? parseWebexInSapPage(search) : parseConfig(search);
   if (!parsed.ok) throw new CliError(parsed.errors.map(asOption).join("; "));
-  // This topology's own parameters are checked by its bundle's parser (webex-config.ts), as the page does.
-  if (parsed.config.webexInSap) {
-    const page = parseWebexInSapPage(search);
-    if (!page.ok) throw new CliError(page.errors.map(asOption).join("; "));
-  }
   return { url, config: parsed.config };
 }
 

@@ -25,19 +25,18 @@ export interface MashupConfig extends PayloadConfig {
   followSelection?: boolean;
   /** `theme` and `language` (or SAP's `sap-language`): look.ts. */
   look?: Look;
-  /**
-   * `webexInSap=on`: the "Webex in SAP" topology (no Agent Desktop; Cisco's widgets and the Webex
-   * CC SDK in the pane, a bundle of its own). Its own parameters are read and checked by that bundle
-   * (webex-in-sap/webex-config.ts), so this page carries none of it.
-   */
-  webexInSap?: boolean;
 }
 
 /**
- * The parameters only the "Webex in SAP" topology reads (webex-in-sap/webex-config.ts): given without
- * `webexInSap=on` they are an error, named here so a mixed-up URL is caught in every topology.
+ * Whether the "Webex in SAP" topology's bundle reads this page's URL (main.ts fetches it, the CLI
+ * checks with its parser): with `webexInSap=on`, and also when the URL has any other `webex…`
+ * parameter than an empty or `off` `webexInSap`, so that bundle names the mix-up (a bad
+ * `webexInSap` value, its parameters without it). This page stays free of its parsing.
  */
-export const WEBEX_IN_SAP_PARAMS = ["webexClientId", "webexAuthBase", "webexDiscovery", "webexHydra", "webexDesktopOrigin"] as const;
+export function forWebexInSap(search: string): boolean {
+  for (const [name, value] of new URLSearchParams(search)) if (name.startsWith("webex") && !(name === "webexInSap" && /^\s*(off)?\s*$/i.test(value))) return true;
+  return false;
+}
 
 export type ConfigResult = { ok: true; config: MashupConfig } | { ok: false; errors: string[] };
 
@@ -73,7 +72,11 @@ function pairs(raw: string, param: string, errors: string[]): [string, string][]
   return out;
 }
 
-export function parseConfig(search: string): ConfigResult {
+/**
+ * `webexInSap`: true when the "Webex in SAP" topology's bundle reads the parameters it shares
+ * with the others (`forWebexInSap`): then no Agent Desktop is needed.
+ */
+export function parseConfig(search: string, webexInSap = false): ConfigResult {
   const q = new URLSearchParams(search);
   const errors: string[] = [];
 
@@ -100,10 +103,8 @@ export function parseConfig(search: string): ConfigResult {
   // The setup check (issue 15) talks to SAP only: it needs no Agent Desktop.
   const check = (q.get("check")?.trim() ?? "off").toLowerCase();
   if (check !== "on" && check !== "off") errors.push(`check: "${check}" is not on or off`);
-  const topology = (q.get("webexInSap")?.trim() || "off").toLowerCase();
-  if (topology !== "on" && topology !== "off") errors.push(`webexInSap: "${topology}" is not on or off`);
-  if (topology === "off") for (const p of WEBEX_IN_SAP_PARAMS) if (q.get(p) !== null) errors.push(`${p}: only read with webexInSap=on (the "Webex in SAP" topology)`);
-  if (!rawUrl && !rawDesktopOrigin && check !== "on" && topology !== "on") errors.push("desktopUrl or desktopOrigin is missing: the mashup does not know which Agent Desktop to trust");
+  // The "Webex in SAP" topology frames no desktop (webex-in-sap/webex-config.ts).
+  if (!rawUrl && !rawDesktopOrigin && check !== "on" && !webexInSap) errors.push("desktopUrl or desktopOrigin is missing: the mashup does not know which Agent Desktop to trust");
 
   const format = (q.get("format") ?? "json").trim().toLowerCase();
   if (format !== "json" && format !== "xml") errors.push(`format: "${format}" is not json or xml`);
@@ -163,7 +164,6 @@ export function parseConfig(search: string): ConfigResult {
   if (endForm === "direction") config.endForm = "direction";
   if (check === "on") config.check = true;
   if (look.look.theme || look.look.language) config.look = look.look;
-  if (topology === "on") config.webexInSap = true;
   return { ok: true, config };
 }
 

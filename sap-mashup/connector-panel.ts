@@ -39,7 +39,7 @@ export class ConnectorPanel extends LitElement {
   };
 
   declare status: LinkStatus;
-  declare configErrors: string[];
+  declare configErrors: readonly string[];
   /** The notice stack, newest first (MashupApp.notices). */
   declare notices: readonly Raised[];
   declare legs: Leg[];

@@ -4,7 +4,7 @@
  */
 import { isClosed } from "../channel/receive";
 import { safeSessionStorage } from "../channel/safe-storage";
-import { parseConfig } from "./config";
+import { forWebexInSap, parseConfig } from "./config";
 import { ConnectorPanel, PANEL_ELEMENT } from "./connector-panel";
 import { browserLanguages, chooseLanguage, setLanguage, type Language } from "./i18n/localize";
 import { applyTheme, parseLook } from "./look";
@@ -101,34 +101,25 @@ export function startMashup(win: Window & typeof globalThis): MashupApp | undefi
   const browser = browserLanguages(win);
   let language: Language = chooseLanguage(look.language, undefined, browser);
   void setLanguage(language, doc);
+  if (forWebexInSap(win.location.search)) {
+    // "Webex in SAP": Cisco's widgets and the Webex CC SDK in the pane, no Agent Desktop. Its own
+    // bundle (several MB), fetched only here (webex-in-sap/webex-page.ts), reads the whole
+    // configuration; its errors (also a URL that gives its parameters without webexInSap=on) are
+    // shown in this panel like the others'.
+    panel.remove();
+    lazy("./webex-in-sap.js", "the Webex in SAP pane", (m: typeof import("./webex-in-sap/webex-page")) => {
+      const errors = m.startWebexInSapPage(win);
+      if (errors.length > 0) configError(doc.body.appendChild(panel), errors);
+    });
+    return undefined;
+  }
   const parsed = parseConfig(win.location.search);
   if (!parsed.ok) return void configError(panel, parsed.errors);
   const config = parsed.config;
-  if (config.webexInSap) {
-    // "Webex in SAP": Cisco's widgets and the Webex CC SDK in the pane, no Agent Desktop. Its own
-    // bundle (several MB), fetched only here (webex-in-sap/webex-page.ts), which also reads this
-    // topology's own parameters: their errors are shown here like the rest.
-    panel.hidden = true;
-    const url = "./webex-in-sap.js"; // a variable, so the bundler leaves the import to the browser
-    (import(url) as Promise<typeof import("./webex-in-sap/webex-page")>).then(
-      (m) => {
-        const errors = m.startWebexInSapPage(win, config);
-        if (errors.length === 0) return panel.remove();
-        panel.hidden = false;
-        configError(panel, [...errors]);
-      },
-      (e: unknown) => console.error(`[wxcc-sap mashup] the Webex in SAP pane did not load: ${(e as Error)?.message ?? String(e)}`),
-    );
-    return undefined;
-  }
   if (config.check) {
     // The setup check instead of the connector: its own bundle, fetched only here (check/check-page.ts).
     panel.remove();
-    const url = "./check-page.js"; // a variable, so the bundler leaves the import to the browser
-    (import(url) as Promise<typeof import("./check/check-page")>).then(
-      (m) => m.startCheck(win, config),
-      (e: unknown) => console.error(`[wxcc-sap mashup] the setup check did not load: ${(e as Error)?.message ?? String(e)}`),
-    );
+    lazy("./check-page.js", "the setup check", (m: typeof import("./check/check-page")) => m.startCheck(win, config));
     return undefined;
   }
   const alongside = !config.desktopUrl;
@@ -225,7 +216,12 @@ export function startMashup(win: Window & typeof globalThis): MashupApp | undefi
   return app;
 }
 
-function configError(panel: ConnectorPanel, errors: string[]): void {
+/** Runs a page of its own bundle (by URL: the bundler leaves the import to the browser), fetched only when chosen. */
+function lazy<M>(url: string, what: string, start: (m: M) => void): void {
+  (import(url) as Promise<M>).then(start, (e: unknown) => console.error(`[wxcc-sap mashup] ${what} did not load: ${(e as Error)?.message ?? String(e)}`));
+}
+
+function configError(panel: ConnectorPanel, errors: readonly string[]): void {
   panel.status = "config-error";
   panel.configErrors = errors;
   console.error(`[wxcc-sap mashup] configuration error: ${errors.join("; ")}`);

@@ -4,10 +4,11 @@
  * (phone-parser.ts, libphonenumber-js) is a file of its own that the page fetches only when a
  * number needs it (phone.ts), which keeps the page itself under its size budget (issue 7).
  */
-import type { BuildOptions } from "esbuild";
+import { transformSync, type BuildOptions } from "esbuild";
 import { copyFileSync, cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { LANGUAGES } from "./i18n/localize";
+import { litTemplatesPlugin } from "./lit-templates.build";
 import { themeCss } from "./theme.build";
 import { momentumCompatPlugin } from "./webex-in-sap/momentum-compat.build";
 import { scssPlugin } from "./webex-in-sap/scss.build";
@@ -16,14 +17,22 @@ import { ICONS_DIR } from "./webex-in-sap/widgets";
 /** Written beside the scripts; index.html loads mashup.js and mashup.css. */
 export const MASHUP_STATIC_FILES = ["index.html", "mashup.css"] as const;
 
+/** The browsers the page is built for: its scripts and its stylesheet. */
+const TARGET = ["chrome100", "firefox100", "safari15", "edge100"];
+
+/** mashup.css as served: SAP's theming parameters (theme.build.ts), then the page's own rules, minified. */
+export function mashupStylesheet(): string {
+  return transformSync(themeCss() + readFileSync(join(__dirname, "mashup.css"), "utf8"), { loader: "css", minify: true, target: TARGET, logLevel: "silent" }).code;
+}
+
 /**
- * Writes index.html as it is and mashup.css led by SAP's theming parameters (theme.build.ts) into
- * `outdir`, after the scripts are built.
+ * Writes index.html as it is and mashup.css (`mashupStylesheet`) into `outdir`, after the scripts
+ * are built.
  */
 export function writeMashupStatic(outdir: string): void {
   writeFileSync(join(outdir, "index.html"), readFileSync(join(__dirname, "index.html")));
   writeFileSync(join(outdir, WEBEX_SIGN_IN_PAGE), readFileSync(join(__dirname, "webex-in-sap", WEBEX_SIGN_IN_PAGE)));
-  writeFileSync(join(outdir, "mashup.css"), themeCss() + readFileSync(join(__dirname, "mashup.css"), "utf8"));
+  writeFileSync(join(outdir, "mashup.css"), mashupStylesheet());
 }
 
 /** The languages besides English, each a file of its own: lang-de.js, … (i18n/localize.ts fetches them). */
@@ -38,11 +47,13 @@ const PAGE_MODULES: BuildOptions = {
   entryNames: "[name]",
   minify: true,
   sourcemap: false,
-  target: ["chrome100", "firefox100", "safari15", "edge100"],
+  target: TARGET,
   // The catalogs as UTF-8, not \u escapes: Japanese and Chinese would grow by half.
   charset: "utf8",
   legalComments: "none",
   logLevel: "warning",
+  // Lit's `css` and `html` templates shrunk too (lit-templates.build.ts): esbuild leaves strings alone.
+  plugins: [litTemplatesPlugin()],
 };
 
 /**
@@ -128,7 +139,7 @@ export function webexInSapBuildOptions(outdir: string): BuildOptions {
     loader: { ".woff": "file", ".woff2": "file", ".ttf": "file", ".eot": "file", ".png": "file", ".svg": "file", ".gif": "file" },
     // The widgets' and Webex's bundles read these Node globals; in the browser they are fixed.
     define: { "process.env.NODE_ENV": '"production"', global: "globalThis" },
-    plugins: [scssPlugin(join(__dirname, "..")), momentumCompatPlugin()],
+    plugins: [scssPlugin(join(__dirname, "..")), momentumCompatPlugin(), litTemplatesPlugin()],
   };
 }
 

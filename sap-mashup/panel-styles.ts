@@ -7,8 +7,6 @@
  */
 import { css } from "lit";
 
-// `:host([hidden])`: the display of `:host` would otherwise beat the hidden attribute (main.ts hides
-// the panel while the Webex in SAP bundle loads).
 export const panelStyles = css`
   :host {
     display: block;
@@ -24,7 +22,6 @@ export const panelStyles = css`
     border-bottom: 1px solid var(--sapGroup_TitleBorderColor);
   }
   :host([alongside]) { max-height: none; }
-  :host([hidden]) { display: none; }
   .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 3px 8px; padding: 3px 6px; }
   .link { display: inline-flex; align-items: center; gap: 4px; flex: 1 1 auto; min-width: 0; }
   .dot { flex: none; width: 8px; height: 8px; border-radius: 50%; background: var(--sapNeutralElementColor); }

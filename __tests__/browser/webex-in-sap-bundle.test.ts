@@ -56,6 +56,18 @@ test("this topology's own parameters are checked by its bundle: a bad one is nam
   await page.close();
 });
 
+test("an embedded topology's URL with this topology's parameter but not webexInSap=on: the parameter is named in the pane, and nothing starts", async () => {
+  const { page, mashup } = await openBare(s, 360, 640, `${mashupQuery(s, { width: 360, height: 640 })}&webexClientId=C0123456789`);
+  const errors = mashup.locator("wxcc-sap-panel [part=config-errors]");
+  await errors.waitFor({ timeout: 30_000 });
+  expect((await errors.locator("li").allTextContents()).map((t) => t.trim())).toEqual([expect.stringContaining("“webexClientId”")]);
+  expect(await mashup.evaluate(() => [document.querySelector("iframe"), document.querySelector("wxcc-sap-webex")])).toEqual([null, null]);
+  const expected = 'configuration error: webexClientId: only read with webexInSap=on (the "Webex in SAP" topology)';
+  expect(s.errors.filter((e) => e.includes("configuration error")).map((e) => e.slice(e.indexOf("configuration error")))).toEqual([expected]);
+  s.errors.splice(0, s.errors.length, ...s.errors.filter((e) => !e.includes(expected)));
+  await page.close();
+});
+
 test("in German, from the topology's own language file", async () => {
   const { page, mashup, requests } = await openWebexPane(s, 360, 640, webexQuery(s, { language: "de" }));
   await mashup.waitForFunction(() => (document.querySelector("wxcc-sap-webex")?.shadowRoot?.textContent ?? "").includes("Mit Webex anmelden"));
@@ -85,7 +97,7 @@ test("under the Content-Security-Policy docs/hosting.md gives for this topology 
   }
 });
 
-test("while the topology's bundle loads the other topologies' panel is hidden (no \"waiting for the Agent Desktop\"), and then gone", async () => {
+test("while the topology's bundle loads the other topologies' panel is gone (no \"waiting for the Agent Desktop\")", async () => {
   let release = () => undefined as void;
   const gate = new Promise<void>((r) => (release = r));
   const bundle = `${s.sandbox.config.mashup}/sap-mashup/webex-in-sap.js`;
@@ -96,8 +108,8 @@ test("while the topology's bundle loads the other topologies' panel is hidden (n
   await s.context.route(bundle, hold);
   try {
     const { page, mashup } = await openBare(s, 360, 640, webexQuery(s));
-    await mashup.waitForFunction(() => document.querySelector("wxcc-sap-panel")?.hasAttribute("hidden") === true);
-    expect(await mashup.evaluate(() => document.querySelector("wxcc-sap-panel")!.getBoundingClientRect().height)).toBe(0);
+    await mashup.waitForFunction(() => customElements.get("wxcc-sap-panel") !== undefined);
+    expect(await mashup.evaluate(() => [document.querySelector("wxcc-sap-panel"), document.body.innerText.trim()])).toEqual([null, ""]);
     release();
     await mashup.waitForFunction(() => document.querySelector("wxcc-sap-webex") !== null && document.querySelector("wxcc-sap-panel") === null, undefined, { timeout: 30_000 });
     await page.close();

@@ -10,8 +10,8 @@ import { build, type Metafile, type OutputFile } from "esbuild";
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { LANGUAGE_FILES, languageBuildOptions, mashupBuildOptions } from "../../sap-mashup/mashup.build";
-import { themeCss } from "../../sap-mashup/theme.build";
+import { BEFORE_WEBEX_IN_SAP } from "../../bench/baseline";
+import { LANGUAGE_FILES, languageBuildOptions, mashupBuildOptions, mashupStylesheet } from "../../sap-mashup/mashup.build";
 
 const ROOT = join(__dirname, "../..");
 const OUT = join(ROOT, ".tmp/mashup-bundle-test");
@@ -47,10 +47,13 @@ test("the page loads mashup.js as a module, and a retry of the chunk asks for th
 
 const gz = (b: Uint8Array | Buffer | string) => gzipSync(b, { level: 9 }).length;
 
-test("the page as first loaded (html, css with the default theme, js with the English messages) is at most 35 KB gzip", () => {
-  const css = themeCss() + readFileSync(join(ROOT, "sap-mashup", "mashup.css"), "utf8");
-  const page = gz(file("mashup.js")!.contents) + gz(readFileSync(join(ROOT, "sap-mashup", "index.html"))) + gz(css);
+test("the page as first loaded (html, css with the default theme, js with the English messages) is at most 35 KB gzip, and no larger than before the Webex in SAP topology", () => {
+  const page = gz(file("mashup.js")!.contents) + gz(readFileSync(join(ROOT, "sap-mashup", "index.html"))) + gz(mashupStylesheet());
   expect(page).toBeLessThanOrEqual(35 * 1024);
+  // Issue 13: the "Webex in SAP" topology's weight is its own bundle; this page must not grow.
+  expect(page).toBeLessThanOrEqual(BEFORE_WEBEX_IN_SAP.mashupPageGzip);
+  // That topology's parameters are read by its own bundle only (webex-in-sap/webex-config.ts).
+  expect(file("mashup.js")!.text).not.toMatch(/webexClientId|webexAuthBase|webexDesktopOrigin/);
 });
 
 test("each further language is one file of plain data, importing nothing, at most 4 KB gzip", async () => {

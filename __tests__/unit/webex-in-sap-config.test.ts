@@ -1,24 +1,28 @@
 /**
  * The "Webex in SAP" topology's URL parameters (contract §4.2, issue 13): selected by webexInSap=on.
- * The page of every topology recognises `webexInSap` (config.ts); this topology's own parameters are
- * read by its bundle (webex-config.ts `parseWebexInSapPage`), so the other topologies' page does not grow.
+ * The page of every topology only decides whether a URL is this topology's (config.ts
+ * `forWebexInSap`); its bundle reads it all (webex-config.ts `parseWebexInSapPage`), so the other
+ * topologies' page does not grow.
  */
-import { parseConfig } from "../../sap-mashup/config";
+import { forWebexInSap, parseConfig } from "../../sap-mashup/config";
 import { parseWebexInSapPage } from "../../sap-mashup/webex-in-sap/webex-config";
 
 const SAP = "?sapOrigin=https://my1.crm.ondemand.com";
 const ON = `${SAP}&webexInSap=on&webexClientId=C0123456789abcdef`;
-/** The errors the page shows: config.ts's, then (with webexInSap=on) those of this topology's bundle. */
+/** The errors the page shows: main.ts hands the URL to this topology's bundle or reads it itself. */
 const errors = (search: string) => {
-  const page = parseConfig(search);
-  if (!page.ok || !page.config.webexInSap) return page.ok ? [] : page.errors;
-  const r = parseWebexInSapPage(search);
+  const r = forWebexInSap(search) ? parseWebexInSapPage(search) : parseConfig(search);
   return r.ok ? [] : r.errors;
 };
 
+test("which page reads the URL: this topology's bundle with webexInSap=on, or with any webex… parameter to name; the page itself otherwise", () => {
+  for (const on of ["webexInSap=on", "webexInSap=%20ON%20", "webexInSap=yes", "webexClientId=C0123456789", "webexInSap=off&webexHydra=https://api.example.com", "webexFoo=1"]) expect([on, forWebexInSap(`${SAP}&${on}`)]).toEqual([on, true]);
+  for (const off of ["", "webexInSap=off", "webexInSap=OFF", "webexInSap=", "webexInSap=%20", "sap-language=de&x=webexInSap"]) expect([off, forWebexInSap(`${SAP}&${off}`)]).toEqual([off, false]);
+});
+
 test("webexInSap=on needs no desktop; Webex's own sign-in and service discovery by default", () => {
-  const page = { sapOrigins: ["https://my1.crm.ondemand.com"], desktopOrigins: [], format: "json", channelIds: {}, cadFields: {}, webexInSap: true };
-  expect(parseConfig(ON)).toEqual({ ok: true, config: page });
+  const page = { sapOrigins: ["https://my1.crm.ondemand.com"], desktopOrigins: [], format: "json", channelIds: {}, cadFields: {} };
+  expect(parseConfig(ON, true)).toEqual({ ok: true, config: page });
   expect(parseWebexInSapPage(ON)).toEqual({ ok: true, config: { ...page, webex: { clientId: "C0123456789abcdef", authBase: "https://webexapis.com/v1" } } });
 });
 
@@ -39,7 +43,7 @@ test("off (or absent, or empty) is the desktop topologies, as before", () => {
 });
 
 test.each([
-  ["&webexInSap=yes", ['webexInSap: "yes" is not on or off', "desktopUrl or desktopOrigin is missing: the mashup does not know which Agent Desktop to trust"]],
+  ["&webexInSap=yes", ["desktopUrl or desktopOrigin is missing: the mashup does not know which Agent Desktop to trust", 'webexInSap: "yes" is not on or off']],
   ["&webexInSap=on", ["webexClientId is missing: the Webex Integration's client id, needed to sign in"]],
   ["&webexInSap=on&webexClientId=", ["webexClientId is missing: the Webex Integration's client id, needed to sign in"]],
   ["&webexInSap=on&webexClientId=abc", ['webexClientId: "abc" is not a Webex Integration client id']],
@@ -59,12 +63,18 @@ test("what belongs to another topology is an error with webexInSap=on, naming it
   ]);
 });
 
-test("this topology's parameters without webexInSap=on are an error naming each", () => {
+test("this topology's parameters without webexInSap=on are an error naming each, with the other topologies' own errors", () => {
   expect(errors(`${SAP}&desktopUrl=https://desktop.wxcc-us1.cisco.com/&webexClientId=C0123456789&webexAuthBase=https://webexapis.com/v1&webexDiscovery=https://u2c.wbx2.com/u2c/api/v1&webexHydra=https://api.ciscospark.com/v1`)).toEqual([
     'webexClientId: only read with webexInSap=on (the "Webex in SAP" topology)',
     'webexAuthBase: only read with webexInSap=on (the "Webex in SAP" topology)',
     'webexDiscovery: only read with webexInSap=on (the "Webex in SAP" topology)',
     'webexHydra: only read with webexInSap=on (the "Webex in SAP" topology)',
+  ]);
+  expect(errors(`${SAP}&webexInSap=off&webexClientId=C0123456789&webexClientId=C0123456789&webexFoo=1&format=csv`)).toEqual([
+    "desktopUrl or desktopOrigin is missing: the mashup does not know which Agent Desktop to trust",
+    'format: "csv" is not json or xml',
+    'webexClientId: only read with webexInSap=on (the "Webex in SAP" topology)',
+    'webexFoo: only read with webexInSap=on (the "Webex in SAP" topology)',
   ]);
 });
 

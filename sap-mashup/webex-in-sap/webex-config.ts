@@ -2,12 +2,14 @@
  * The URL parameters of the "Webex in SAP" topology (contract §4.2): `webexInSap=on` selects it,
  * `webexClientId`, `webexAuthBase`, `webexDiscovery` and `webexHydra` configure the sign-in and the
  * Webex CC SDK.
- * Pure. Read by the topology's own bundle, not by the page of the other topologies (which only
- * recognises `webexInSap=on` and refuses these parameters without it, config.ts): that page does
- * not grow. A bad value is named in the pane as the page's own configuration errors are.
+ * Pure. Read by the topology's own bundle, not by the page of the other topologies (main.ts only
+ * recognises a URL that is this topology's, or names its parameters without `webexInSap=on`, and
+ * hands it to this bundle, config.ts `forWebexInSap`): that page does not grow. A bad value, or
+ * one of these parameters without `webexInSap=on`, is named in the pane as the page's own
+ * configuration errors are.
  */
 import { parseOriginList } from "../../channel/origins";
-import { parseConfig, WEBEX_IN_SAP_PARAMS, type MashupConfig } from "../config";
+import { parseConfig, type MashupConfig } from "../config";
 
 /** Webex's identity service; `<authBase>/authorize` and `<authBase>/access_token` (docs/reference/webex-sign-in.md §1). */
 export const WEBEX_AUTH_BASE = "https://webexapis.com/v1";
@@ -36,8 +38,6 @@ export interface WebexInSapConfig {
   desktopOrigins?: readonly string[];
 }
 
-export { WEBEX_IN_SAP_PARAMS };
-
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 
 /** An https URL (http only on a loopback host, for the local sandbox), no query, fragment or credentials. */
@@ -63,7 +63,7 @@ function serviceUrl(raw: string, param: string, errors: string[]): string | unde
 
 /**
  * Reads this topology's parameters from `q` (the page's query, `webexInSap=on` already recognised
- * by config.ts). Errors name the parameter, in config.ts's form (`<parameter>: <reason>`); with
+ * by main.ts). Errors name the parameter, in config.ts's form (`<parameter>: <reason>`); with
  * any, nothing is returned.
  */
 export function parseWebexInSap(q: URLSearchParams, errors: string[]): WebexInSapConfig | undefined {
@@ -106,13 +106,23 @@ export interface WebexInSapPageConfig extends MashupConfig {
 /**
  * The page's parameters as this topology reads them: config.ts's checks, then this topology's
  * (each error naming its parameter). What the bundle runs on, and what the CLI checks a URL with.
+ * main.ts hands this bundle also a page whose `webexInSap` is not `on` but that has `webex…`
+ * parameters (config.ts `forWebexInSap`): such a URL mixes two topologies, and each of those
+ * parameters is named, with the other topologies' own errors.
  */
 export function parseWebexInSapPage(search: string): { ok: true; config: WebexInSapPageConfig } | { ok: false; errors: string[] } {
-  const page = parseConfig(search);
-  if (!page.ok) return page;
-  if (!page.config.webexInSap) return { ok: false, errors: ["webexInSap: not on; this page is the \"Webex in SAP\" topology's"] };
-  const errors: string[] = [];
-  const webex = parseWebexInSap(new URLSearchParams(search), errors);
-  if (!webex) return { ok: false, errors };
+  const q = new URLSearchParams(search);
+  const topology = q.get("webexInSap")?.trim() ?? "";
+  const on = /^on$/i.test(topology);
+  // The shared parameters' errors and this topology's together: the admin fixes the URL once.
+  const page = parseConfig(search, on);
+  const errors = page.ok ? [] : [...page.errors];
+  if (!on) {
+    if (!/^(off)?$/i.test(topology)) errors.push(`webexInSap: "${topology}" is not on or off`);
+    for (const name of new Set(q.keys())) if (name.startsWith("webex") && name !== "webexInSap") errors.push(`${name}: only read with webexInSap=on (the "Webex in SAP" topology)`);
+    return { ok: false, errors: errors.length > 0 ? errors : ["webexInSap: not on; this page is the \"Webex in SAP\" topology's"] };
+  }
+  const webex = parseWebexInSap(q, errors);
+  if (!page.ok || !webex) return { ok: false, errors };
   return { ok: true, config: { ...page.config, webex } };
 }

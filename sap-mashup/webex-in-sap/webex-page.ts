@@ -17,7 +17,7 @@ import { browserLanguages, chooseLanguage } from "../i18n/localize";
 import { DEFAULT_LOGOUT_REASONS } from "../mashup-app";
 import { startCore, type Core } from "./core-seam";
 import { WebexSignIn, type SignOutCause } from "./sign-in";
-import { parseWebexInSap, WEBEX_SCOPES } from "./webex-config";
+import { parseWebexInSapPage, WEBEX_SCOPES } from "./webex-config";
 import { WEBEX_PANE_ELEMENT, type WebexPane } from "./webex-pane";
 import { beforeRegister, errorText, giveToken, isAuthError, onCredentialsLost, sdkConfig, type CcStore } from "./webex-sdk";
 import { setWebexLanguage } from "./webex-text";
@@ -47,14 +47,14 @@ function isDark(win: Window, config: MashupConfig): boolean {
 }
 
 /**
- * Starts the topology in `win` with the configuration main.ts has already validated, after
- * checking this topology's own parameters (webex-config.ts). Returns their errors, each naming its
- * parameter, for main.ts to show as the page's own: then nothing is started.
+ * Starts the topology in `win` (main.ts saw `webexInSap=on`) after reading the page's whole
+ * configuration (webex-config.ts). Returns its errors, each naming its parameter, for main.ts to
+ * show as the page's own: then nothing is started.
  */
-export function startWebexInSapPage(win: Window & typeof globalThis, config: MashupConfig): readonly string[] {
-  const errors: string[] = [];
-  const wx = parseWebexInSap(new URLSearchParams(win.location.search), errors);
-  if (!wx) return errors;
+export function startWebexInSapPage(win: Window & typeof globalThis): readonly string[] {
+  const parsed = parseWebexInSapPage(win.location.search);
+  if (!parsed.ok) return parsed.errors;
+  const { webex: wx, ...config } = parsed.config;
   const doc = win.document;
   const link = doc.createElement("link");
   link.rel = "stylesheet";
