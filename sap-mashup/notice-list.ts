@@ -13,8 +13,15 @@ import { conversationText, timeText } from "./panel-text";
 /** Never more notices than this on screen at once: the desktop (or the widgets) below need the room. */
 export const VISIBLE_NOTICES = 2;
 
+/**
+ * What a notice says, in the page's language: its catalog message. A topology whose agent has no
+ * Agent Desktop words some notices its own way (webex-in-sap/webex-text.ts `webexNoticeText`).
+ */
+export type NoticeText = (n: Notice) => string;
+const catalogText: NoticeText = (n) => t(n.kind, ...n.args);
+
 /** The notices list, or nothing when there are none; `dismiss` gets the id of the notice the agent closed. */
-export function noticeList(notices: readonly Raised[], dismiss: (id: number) => void): TemplateResult | typeof nothing {
+export function noticeList(notices: readonly Raised[], dismiss: (id: number) => void, text = catalogText): TemplateResult | typeof nothing {
   if (notices.length === 0) return nothing;
   const shown = notices.slice(0, VISIBLE_NOTICES);
   const rest = notices.length - shown.length;
@@ -23,7 +30,7 @@ export function noticeList(notices: readonly Raised[], dismiss: (id: number) => 
       ${shown.map(
         (r) => html`<li class="notice ${r.notice.level}" part="notice">
           <span class="notice-body"
-            ><span part="notice-text">${t(r.notice.kind, ...r.notice.args)}</span>
+            ><span part="notice-text">${text(r.notice)}</span>
             <span class="meta"><time datetime=${new Date(r.at).toISOString()}>${timeText(r.at)}</time>${r.notice.conversation ? html` · ${conversationText(r.notice.conversation)}` : nothing}</span></span
           >
           <button part="dismiss" aria-label=${t("notices.dismiss")} title=${t("notices.dismiss")} @click=${() => dismiss(r.id)}>
@@ -37,6 +44,6 @@ export function noticeList(notices: readonly Raised[], dismiss: (id: number) => 
 }
 
 /** What a raised notice says aloud: refused click-to-dials are announced, the rest are only shown. */
-export function noticeAnnouncement(n: Notice): string | undefined {
-  return n.cause === "dial" && n.level === "error" ? t(n.kind, ...n.args) : undefined;
+export function noticeAnnouncement(n: Notice, text = catalogText): string | undefined {
+  return n.cause === "dial" && n.level === "error" ? text(n) : undefined;
 }

@@ -31,6 +31,17 @@ async function wrapUp(code = "resolved"): Promise<void> {
   await c.mashup.locator('[data-testid="call-control:wrapup-submit"]').click();
 }
 
+/** SAP's click-to-dial message (docs/reference/sap-cti.md §5.1), as the SAP stand-in's page posts it to the pane. */
+async function sapClickToDial(phoneNumber: string): Promise<void> {
+  await c.page.evaluate(
+    ([origin, number]) => {
+      const frame = document.getElementById("cti") as HTMLIFrameElement;
+      frame.contentWindow!.postMessage({ PhoneNumber: number, ActivityUUID: "0b5cbd6c-1f5e-4a8e-9d3a-2f0c1e7d9a11", ObjectTypeCode: "72", Direction: "OUTBOUND", IsBTDRef: "false" }, origin!);
+    },
+    [s.sandbox.config.mashup, phoneNumber],
+  );
+}
+
 /** Waits until the pane shows exactly these widgets. */
 async function waitWidgets(tags: string[], timeout = 15_000): Promise<void> {
   const end = Date.now() + timeout;
@@ -45,6 +56,12 @@ async function waitWidgets(tags: string[], timeout = 15_000): Promise<void> {
 test("sign in through the pop-up (Chloe on the identity stand-in), choose team and device, go Available", async () => {
   c = await openChloe(s);
   expect(await barText(c.mashup)).toBe("Not signed in to Webex Sign in with Webex Calls, chats and e-mails come to this pane once you are signed in. Sign-in opens in a small window.");
+  // A click-to-dial before the sign-in: nothing can dial it, and the pane says so (never dialled later).
+  await sapClickToDial("+14155550123");
+  const early = c.mashup.locator('wxcc-sap-webex [part="notice"]');
+  await early.waitFor({ timeout: 15_000 });
+  expect(await early.textContent()).toBe("SAP asked to dial a number, but you are not signed in to Webex, so nothing was dialled. Sign in, then click the number again.");
+  expect(await early.getAttribute("role")).toBe("alert");
   await signInChloe(c);
   await waitWidgets(["widget-cc-station-login"]);
   // The dial number the widget offers is the profile's default, in the North American form its dial plan accepts.
@@ -60,11 +77,14 @@ test("sign in through the pop-up (Chloe on the identity stand-in), choose team a
 test("an inbound call pops in SAP; answered on the phone, ended and wrapped up in the widgets: NOTIFY, ACCEPT, END, one activity", async () => {
   const id = s.sandbox.cc.inbound({ from: "+14155550132", to: CHLOE.agentId });
   await waitPayloads(c.page, 1);
-  await waitWidgets(["widget-cc-user-state", "widget-cc-incoming-task", "widget-cc-outdial-call"]);
+  // While a call rings, is answered and is wrapped up, no outdial keypad: the call controls have the room.
+  await waitWidgets(["widget-cc-user-state", "widget-cc-incoming-task"]);
   s.sandbox.cc.agentAnswers(id, CHLOE.agentId);
   await waitPayloads(c.page, 2);
+  await waitWidgets(["widget-cc-user-state", "widget-cc-task-list", "widget-cc-call-control-cad"]);
   await c.mashup.locator('[data-testid="call-control:end-call"]').click();
   await waitPayloads(c.page, 3);
+  await waitWidgets(["widget-cc-user-state", "widget-cc-task-list", "widget-cc-call-control-cad"]);
   await wrapUp();
   await waitWidgets(["widget-cc-user-state", "widget-cc-outdial-call"]);
   const call = { Type: "CALL", ANI: "+14155550132", ExternalReferenceID: expect.stringMatching(/^[0-9A-F]{32}$/), ExternalOriginalReferenceID: hex(id), DNIS: "+18005550100" };
@@ -183,13 +203,13 @@ test("a reload of SAP's page mid-call loses and doubles nothing: signed in again
   await waitPayloads(c.page, from + 1);
   s.sandbox.cc.agentAnswers(id, CHLOE.agentId);
   await waitPayloads(c.page, from + 2);
-  await waitWidgets(["widget-cc-user-state", "widget-cc-task-list", "widget-cc-call-control-cad", "widget-cc-outdial-call"]);
+  await waitWidgets(["widget-cc-user-state", "widget-cc-task-list", "widget-cc-call-control-cad"]);
   await c.page.locator("aside#live").screenshot({ path: join(SCREENSHOTS, "webex-in-sap-call-360.png") });
 
   await c.page.reload();
   c.mashup = await frameOf(c.page, s.sandbox.config.mashup, 30_000);
   await waitBar(c.mashup, (t) => t.startsWith("Signed in"), "signed in again after the reload");
-  await waitWidgets(["widget-cc-user-state", "widget-cc-task-list", "widget-cc-call-control-cad", "widget-cc-outdial-call"], 30_000);
+  await waitWidgets(["widget-cc-user-state", "widget-cc-task-list", "widget-cc-call-control-cad"], 30_000);
   await new Promise((r) => setTimeout(r, 1500)); // anything doubled would have come by now
   expect((await sapState(c.page)).payloads.length).toBe(from + 2);
   await c.mashup.locator('[data-testid="call-control:end-call"]').click();
@@ -200,6 +220,33 @@ test("a reload of SAP's page mid-call loses and doubles nothing: signed in again
   const st = await sapState(c.page);
   expect(new Set(st.payloads.slice(from).map((p) => p.fields.ExternalReferenceID)).size).toBe(1);
   expect(st.activities.filter((a) => a.originalId === hex(id))).toEqual([expect.objectContaining({ status: "Completed" })]);
+});
+
+test("a logout Webex refuses is said in this pane's words, not as done; the station stays logged in", async () => {
+  const logout = "**/v1/agents/logout";
+  const refuse = (route: import("playwright-core").Route) => route.fulfill({ status: 500, contentType: "application/json", body: JSON.stringify({ errorMessage: "refused by the test" }) });
+  await s.context.route(logout, refuse);
+  const errorsBefore = s.errors.length;
+  try {
+    await clickBar(c.mashup, "log-out-toggle");
+    await c.mashup.locator('wxcc-sap-webex [part="log-out-reason"]').selectOption("Lunch");
+    await clickBar(c.mashup, "log-out");
+    const text = c.mashup.locator('wxcc-sap-webex [part="notice-text"]');
+    await text.waitFor({ timeout: 15_000 });
+    expect(await text.textContent()).toBe("You were not logged out: Webex refused it. Try again.");
+  } finally {
+    await s.context.unroute(logout, refuse);
+  }
+  expect(await barText(c.mashup)).not.toContain("Logged out");
+  expect(s.sandbox.cc.host(CHLOE.agentId).session.status).toBe("LoggedIn");
+  expect(s.sandbox.cloud.logoutReasons).toEqual([]);
+  // The SDK reports the failed request on the console as an error: that is Webex's refusal, expected here.
+  const refusal = s.errors.slice(errorsBefore);
+  s.errors.splice(errorsBefore);
+  expect(refusal.every((e) => /logout|500|refused by the test/i.test(e))).toBe(true);
+  await c.mashup.locator('wxcc-sap-webex [part="dismiss"]').click();
+  await clickBar(c.mashup, "log-out-toggle");
+  expect(await c.mashup.locator('wxcc-sap-webex [part="log-out-toggle"]').getAttribute("aria-expanded")).toBe("false");
 });
 
 test("log out with the reason Lunch: the emulated Webex records Lunch, the pane offers the station login again", async () => {
@@ -215,11 +262,8 @@ test("log out with the reason Lunch: the emulated Webex records Lunch, the pane 
 
 test("a click-to-dial the core cannot use (not a number) is said in the pane as in the other topologies, aloud too; SAP gets nothing and nothing is dialled", async () => {
   const before = (await sapState(c.page)).payloads.length;
-  // SAP's click-to-dial message (docs/reference/sap-cti.md §5.1) with a number that is none.
-  await c.page.evaluate((origin) => {
-    const frame = document.getElementById("cti") as HTMLIFrameElement;
-    frame.contentWindow!.postMessage({ PhoneNumber: "call me", ActivityUUID: "0b5cbd6c-1f5e-4a8e-9d3a-2f0c1e7d9a11", ObjectTypeCode: "72", Direction: "OUTBOUND", IsBTDRef: "false" }, origin);
-  }, s.sandbox.config.mashup);
+  // SAP's click-to-dial with a number that is none.
+  await sapClickToDial("call me");
   const text = c.mashup.locator('wxcc-sap-webex [part="notice-text"]');
   await text.waitFor({ timeout: 15_000 });
   // Masked as in the other topologies (what SAP sent may be a customer's number).

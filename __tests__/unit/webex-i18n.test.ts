@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { en } from "../../sap-mashup/i18n/en";
 import { LANGUAGES, setLanguage, type Catalog, type Language } from "../../sap-mashup/i18n/localize";
 import { webexEn, type WebexCatalog, type WebexMessageId } from "../../sap-mashup/i18n/webex/en";
-import { wt } from "../../sap-mashup/webex-in-sap/webex-text";
+import { notice } from "../../sap-mashup/notices";
+import { IN_THIS_PANE, webexNoticeText, wt } from "../../sap-mashup/webex-in-sap/webex-text";
 
 const others = LANGUAGES.filter((l) => l !== "en") as Exclude<Language, "en">[];
 const catalogs = Object.fromEntries(others.map((l) => [l, (require(`../../sap-mashup/i18n/webex/${l}`) as { templates: WebexCatalog }).templates])) as Record<Exclude<Language, "en">, WebexCatalog>;
@@ -44,4 +45,26 @@ test("messages in the agent's language, placeholders filled", async () => {
   expect(wt("wx.loggedOut", "Mittagspause")).toBe("Von der Station abgemeldet: Mittagspause");
   await setLanguage("en", undefined, load);
   expect(wt("wx.loggedOut", "Lunch")).toBe("Logged out of the station: Lunch");
+});
+
+test("every core notice that sends the agent to the Agent Desktop is worded for this pane, or cannot arise here", () => {
+  const toDesktop = Object.keys(en).filter((id) => id.startsWith("n.") && en[id as keyof typeof en].includes("Agent Desktop"));
+  // The connector runs in this page and opens no window: its link cannot be lost, no desktop window can be blocked.
+  const cannotArise = ["n.linkLost", "n.linkLostAlongside", "n.popupBlocked"];
+  expect(toDesktop.sort()).toEqual([...Object.keys(IN_THIS_PANE), ...cannotArise].sort());
+  for (const [id, own] of Object.entries(IN_THIS_PANE)) {
+    expect([own, webexEn[own!].includes("Agent Desktop")]).toEqual([own, false]);
+    expect([own, placeholders(webexEn[own!])]).toEqual([own, placeholders(en[id as keyof typeof en])]);
+  }
+});
+
+test("the pane says the core's notices in its own words where it has them, else in the pane catalog's", async () => {
+  const load = async (l: Exclude<Language, "en">) => ({ templates: { ...catalogs[l] } as unknown as Catalog });
+  await setLanguage("en", undefined, load);
+  expect(webexNoticeText(notice("n.dialNotPlaced", ["+1650***4000"], { cause: "dial" }))).toBe("The call to +1650***4000 was not placed: Webex refused it. Try again, or dial it from this pane.");
+  expect(webexNoticeText(notice("n.signOutRefused", [], { cause: "sign-out" }))).toBe("You were not logged out: Webex refused it. Try again.");
+  expect(webexNoticeText(notice("n.notANumber", ["c***"], { cause: "dial" }))).toBe("“c***” is not a phone number, so nothing was dialled. Correct it in SAP and click it again.");
+  await setLanguage("de", undefined, load);
+  expect(webexNoticeText(notice("n.noSapType"))).toBe("Dieses Gespräch erscheint nicht in SAP: SAP kennt keinen Typ für diese Art von Gespräch. Bearbeiten Sie es in diesem Bereich.");
+  await setLanguage("en", undefined, load);
 });

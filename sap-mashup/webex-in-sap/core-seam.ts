@@ -41,8 +41,12 @@ export interface CoreOptions {
 
 /** The running core, as far as the pane uses it. */
 export interface Core {
-  /** Logs out of the station with the reason, through the core (its checks, its log, Webex's `stationLogout`). */
-  signOut(reason: string): Promise<unknown>;
+  /**
+   * Logs out of the station with the reason, through the core (its checks, its log, Webex's
+   * `stationLogout`). Resolves with the refusal's text when it was not done (the core has raised a
+   * notice saying why), undefined when it was.
+   */
+  signOut(reason: string): Promise<string | undefined>;
   /** The agent closed a notice. */
   dismissNotice(id: number): void;
   /** The agent wants SAP's pops in this tab (another SAP tab had them). */

@@ -14,6 +14,7 @@ import store from "@webex/cc-store";
 import { safeSessionStorage } from "../../channel/safe-storage";
 import type { MashupConfig } from "../config";
 import { browserLanguages, chooseLanguage } from "../i18n/localize";
+import { isClickToDial } from "../click-to-dial";
 import { DEFAULT_LOGOUT_REASONS } from "../mashup-app";
 import { startCore, type Core } from "./core-seam";
 import { WebexSignIn, type SignOutCause } from "./sign-in";
@@ -159,8 +160,10 @@ export function startWebexInSapPage(win: Window & typeof globalThis): readonly s
     const reason = (e as CustomEvent<{ reason: string }>).detail.reason;
     pane.busy = true;
     // Through the core when it runs (it checks and logs as in the other topologies), else straight to the SDK.
-    (core ? core.signOut(reason) : cc.cc.stationLogout({ logoutReason: reason })).then(
-      () => {
+    // The core resolves a refusal with its text and has said why in its own notice: no "logged out" then.
+    (core ? core.signOut(reason) : cc.cc.stationLogout({ logoutReason: reason }).then(() => undefined)).then(
+      (refused) => {
+        if (refused) return log("warn", `not logged out: ${refused}`);
         pane.notice = { id: "wx.loggedOut", args: [reason], level: "info" };
         log("info", `logged out of the station with the reason "${reason}"`);
       },
@@ -195,6 +198,15 @@ export function startWebexInSapPage(win: Window & typeof globalThis): readonly s
     widgets.update(state);
   }
   win.setInterval(follow, TASK_CHECK_MS);
+
+  // SAP's click-to-dial before the agent has signed in: no core runs to take it, and nothing could
+  // dial it. Said in the pane rather than nothing happening; never dialled later, when the click is
+  // long forgotten.
+  win.addEventListener("message", (e) => {
+    if (core || !config.sapOrigins.includes(e.origin) || !isClickToDial(e.data)) return;
+    pane.notice = { id: "wx.dialSignedOut", args: [], level: "error" };
+    log("warn", "SAP's click-to-dial before the sign-in: not dialled");
+  });
 
   if (!signIn.restore()) pane.state = "signed-out";
   return [];

@@ -14,7 +14,7 @@ import type { Notice, Raised } from "../notices";
 import { panelStyles } from "../panel-styles";
 import { reasonText } from "../panel-text";
 import type { WebexMessageId } from "../i18n/webex/en";
-import { wt } from "./webex-text";
+import { webexNoticeText, wt } from "./webex-text";
 
 /** signed-out → signing-in (pop-up open) → starting (SDK registering) → ready. */
 export type WebexPaneState = "signed-out" | "signing-in" | "starting" | "ready";
@@ -78,7 +78,7 @@ export class WebexPane extends LitElement {
 
   /** A notice of the core was raised: said aloud when the other topologies' panel says it too. */
   noticeRaised(n: Notice): void {
-    const text = noticeAnnouncement(n);
+    const text = noticeAnnouncement(n, webexNoticeText);
     if (text) this.announcement = text;
   }
 
@@ -113,7 +113,7 @@ export class WebexPane extends LitElement {
         : nothing}
       ${this.state === "signed-out" && !this.notice ? html`<div class="info hint" part="hint">${wt("wx.signInHint")}</div>` : nothing}
       ${this.notice ? html`<div class="info ${this.notice.level}" part="notice" role=${this.notice.level === "error" ? "alert" : "status"}>${wt(this.notice.id, ...this.notice.args)}</div>` : nothing}
-      ${noticeList(this.notices, (id) => this.dispatchEvent(new CustomEvent("dismiss-notice", { detail: { id } })))}
+      ${noticeList(this.notices, (id) => this.dispatchEvent(new CustomEvent("dismiss-notice", { detail: { id } })), webexNoticeText)}
       <div class="sr-only" role="status" aria-live="polite" part="live">${this.announcement}</div>
     `;
   }

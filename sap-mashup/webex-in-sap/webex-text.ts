@@ -4,8 +4,10 @@
  * This bundle has its own @lit/localize, like the setup check's page.
  */
 import { msg } from "@lit/localize";
-import { setLanguage, template, type Catalog, type Language } from "../i18n/localize";
+import type { MessageId } from "../i18n/en";
+import { setLanguage, t, template, type Catalog, type Language } from "../i18n/localize";
 import { webexEn, type WebexCatalog, type WebexMessageId } from "../i18n/webex/en";
+import type { Notice } from "../notices";
 
 const HAS_PLACEHOLDER = /\{\d\}/;
 
@@ -13,6 +15,27 @@ const HAS_PLACEHOLDER = /\{\d\}/;
 export function wt(id: WebexMessageId, ...args: readonly string[]): string {
   const source: string = webexEn[id];
   return msg(HAS_PLACEHOLDER.test(source) ? template(source, args) : source, { id }) as string;
+}
+
+/**
+ * The core's notices whose words send the agent to the Agent Desktop, in this topology's words
+ * instead: here the agent has none, and does it all in this pane. The core's other notices that
+ * name the desktop (its link lost, its window blocked) cannot arise here: the connector runs in
+ * this page and opens no window.
+ */
+export const IN_THIS_PANE: Partial<Record<MessageId, WebexMessageId>> = {
+  "n.dialNotPlaced": "wx.n.dialNotPlaced",
+  "n.dialNotLinked": "wx.n.dialNotLinked",
+  "n.stateSignedOut": "wx.n.stateSignedOut",
+  "n.stateRefused": "wx.n.stateRefused",
+  "n.signOutRefused": "wx.n.signOutRefused",
+  "n.noSapType": "wx.n.noSapType",
+};
+
+/** What a core notice says in this pane (notice-list.ts `NoticeText`). */
+export function webexNoticeText(n: Notice): string {
+  const own = IN_THIS_PANE[n.kind];
+  return own ? wt(own, ...n.args) : t(n.kind, ...n.args);
 }
 
 async function loadBoth(lang: Exclude<Language, "en">): Promise<{ templates: Catalog }> {

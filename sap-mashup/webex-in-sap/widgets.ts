@@ -72,6 +72,8 @@ export interface WidgetsState {
    * multi-login alert ("Continue" registers again) lives in the station-login widget.
    */
   multiLogin: boolean;
+  /** A call is offered or open (also in its wrap-up): the outdial keypad has nothing to do then. */
+  voice: boolean;
 }
 
 /** Which widgets are in the document for a state, in the pane's order. Pure. */
@@ -82,7 +84,10 @@ export function shownWidgets(s: WidgetsState): WidgetName[] {
   if (s.offered) shown.push("incomingTask");
   if (s.tasks) shown.push("taskList");
   if (s.current) shown.push("callControl");
-  shown.push("outdial");
+  // During a call its keypad would take half of a narrow pane for nothing: the call's sound is on
+  // the agent's phone (no tones from here), and a second call cannot be dialled while one is open
+  // (inferred from Webex's one voice conversation per agent; docs/webex-in-sap.md).
+  if (!s.voice) shown.push("outdial");
   return shown;
 }
 
@@ -100,6 +105,11 @@ export interface Widgets {
 export function taskId(task: unknown): string | undefined {
   const id = (task as { data?: { interactionId?: unknown } } | null | undefined)?.data?.interactionId;
   return typeof id === "string" ? id : undefined;
+}
+
+/** Whether a task of the SDK is a call (`task.data.interaction.mediaType`, docs/reference/webex-cc-sdk.md). */
+export function isCall(task: unknown): boolean {
+  return (task as { data?: { interaction?: { mediaType?: unknown } } } | null | undefined)?.data?.interaction?.mediaType === "telephony";
 }
 
 /** The task last offered, and whether the store's task list has had it yet. */
@@ -122,7 +132,8 @@ export function widgetsState(store: Pick<CcStore, "isAgentLoggedIn" | "taskList"
     else offered = !offer.listed;
   }
   const others = Object.keys(open).filter((k) => !(offered && k === id));
-  return { loggedIn: store.isAgentLoggedIn, offered, current: taskId(store.currentTask) !== undefined, tasks: others.length > 0, multiLogin: store.showMultipleLoginAlert === true };
+  const voice = (offered && isCall(offer?.task)) || Object.values(open).some(isCall);
+  return { loggedIn: store.isAgentLoggedIn, offered, current: taskId(store.currentTask) !== undefined, tasks: others.length > 0, multiLogin: store.showMultipleLoginAlert === true, voice };
 }
 
 /** Creates the widgets' container, appended to `parent`, hidden until the first `update`. */

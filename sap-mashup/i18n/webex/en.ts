@@ -27,6 +27,13 @@ export const webexEn = {
   "wx.elsewhere": "Another SAP tab has the connector",
   "wx.elsewhereHint": "Calls, chats and activities appear in that tab. To work in this one instead, press “Use this tab”.",
   "wx.takeOver": "Use this tab",
+  "wx.dialSignedOut": "SAP asked to dial a number, but you are not signed in to Webex, so nothing was dialled. Sign in, then click the number again.",
+  "wx.n.dialNotPlaced": "The call to {0} was not placed: Webex refused it. Try again, or dial it from this pane.",
+  "wx.n.dialNotLinked": "The call to {0} was not placed: Webex Contact Center is not ready yet. Wait a moment, then click the number again.",
+  "wx.n.stateSignedOut": "You are logged out of the station, so your state cannot change. Log in to the station in this pane first.",
+  "wx.n.stateRefused": "Your state did not change: Webex refused it. Try again.",
+  "wx.n.signOutRefused": "You were not logged out: Webex refused it. Try again.",
+  "wx.n.noSapType": "This conversation is not shown in SAP: SAP has no type for this kind of conversation. Handle it in this pane.",
 } as const;
 
 /** A message of this topology's catalog. */

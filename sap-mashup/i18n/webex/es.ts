@@ -24,4 +24,11 @@ export const templates: WebexCatalog = {
   "wx.elsewhere": "Otra pestaña de SAP tiene el conector",
   "wx.elsewhereHint": "Las llamadas, los chats y las actividades aparecen en esa pestaña. Para trabajar en esta, pulse «Usar esta pestaña».",
   "wx.takeOver": "Usar esta pestaña",
+  "wx.dialSignedOut": "SAP pidió marcar un número, pero no ha iniciado sesión en Webex, así que no se marcó nada. Inicie sesión y vuelva a hacer clic en el número.",
+  "wx.n.dialNotPlaced": "La llamada a {0} no se realizó: Webex la rechazó. Inténtelo de nuevo o márquela desde este panel.",
+  "wx.n.dialNotLinked": "La llamada a {0} no se realizó: Webex Contact Center aún no está listo. Espere un momento y vuelva a hacer clic en el número.",
+  "wx.n.stateSignedOut": "Ha cerrado la sesión de la estación, así que su estado no puede cambiar. Inicie primero la sesión de la estación en este panel.",
+  "wx.n.stateRefused": "Su estado no cambió: Webex lo rechazó. Inténtelo de nuevo.",
+  "wx.n.signOutRefused": "No se cerró su sesión: Webex lo rechazó. Inténtelo de nuevo.",
+  "wx.n.noSapType": "Esta conversación no aparece en SAP: SAP no tiene un tipo para esta clase de conversación. Atiéndala en este panel.",
 };

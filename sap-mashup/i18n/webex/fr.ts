@@ -24,4 +24,11 @@ export const templates: WebexCatalog = {
   "wx.elsewhere": "Un autre onglet SAP a le connecteur",
   "wx.elsewhereHint": "Les appels, chats et activités s’affichent dans cet onglet-là. Pour travailler plutôt dans celui-ci, cliquez sur « Utiliser cet onglet ».",
   "wx.takeOver": "Utiliser cet onglet",
+  "wx.dialSignedOut": "SAP a demandé de composer un numéro, mais vous n’êtes pas connecté à Webex : rien n’a été composé. Connectez-vous, puis cliquez à nouveau sur le numéro.",
+  "wx.n.dialNotPlaced": "L’appel vers {0} n’a pas abouti : Webex l’a refusé. Réessayez, ou composez-le depuis ce volet.",
+  "wx.n.dialNotLinked": "L’appel vers {0} n’a pas abouti : Webex Contact Center n’est pas encore prêt. Patientez un instant, puis cliquez à nouveau sur le numéro.",
+  "wx.n.stateSignedOut": "Vous êtes déconnecté du poste : votre statut ne peut pas changer. Connectez-vous d’abord au poste dans ce volet.",
+  "wx.n.stateRefused": "Votre statut n’a pas changé : Webex l’a refusé. Réessayez.",
+  "wx.n.signOutRefused": "Vous n’avez pas été déconnecté : Webex l’a refusé. Réessayez.",
+  "wx.n.noSapType": "Cette conversation n’apparaît pas dans SAP : SAP n’a pas de type pour ce genre de conversation. Traitez-la dans ce volet.",
 };

@@ -24,4 +24,11 @@ export const templates: WebexCatalog = {
   "wx.elsewhere": "Een ander SAP-tabblad heeft de connector",
   "wx.elsewhereHint": "Gesprekken, chats en activiteiten verschijnen in dat tabblad. Wilt u in dit tabblad werken, klik dan op ‘Dit tabblad gebruiken’.",
   "wx.takeOver": "Dit tabblad gebruiken",
+  "wx.dialSignedOut": "SAP vroeg een nummer te bellen, maar u bent niet aangemeld bij Webex, dus er is niets gebeld. Meld u aan en klik dan opnieuw op het nummer.",
+  "wx.n.dialNotPlaced": "De oproep naar {0} is niet gestart: Webex heeft hem geweigerd. Probeer het opnieuw of bel vanuit dit deelvenster.",
+  "wx.n.dialNotLinked": "De oproep naar {0} is niet gestart: Webex Contact Center is nog niet klaar. Wacht even en klik dan opnieuw op het nummer.",
+  "wx.n.stateSignedOut": "U bent afgemeld van het station, dus uw status kan niet veranderen. Meld u eerst in dit deelvenster aan bij het station.",
+  "wx.n.stateRefused": "Uw status is niet gewijzigd: Webex heeft het geweigerd. Probeer het opnieuw.",
+  "wx.n.signOutRefused": "U bent niet afgemeld: Webex heeft het geweigerd. Probeer het opnieuw.",
+  "wx.n.noSapType": "Dit gesprek verschijnt niet in SAP: SAP heeft geen type voor dit soort gesprek. Handel het af in dit deelvenster.",
 };

@@ -24,4 +24,11 @@ export const templates: WebexCatalog = {
   "wx.elsewhere": "另一个 SAP 标签页正在使用连接器",
   "wx.elsewhereHint": "呼叫、聊天和活动显示在那个标签页中。要改在此标签页中工作，请点击“使用此标签页”。",
   "wx.takeOver": "使用此标签页",
+  "wx.dialSignedOut": "SAP 请求拨打一个号码，但您尚未登录 Webex，因此未拨号。请登录后再次点击该号码。",
+  "wx.n.dialNotPlaced": "未能拨打 {0}：Webex 拒绝了此呼叫。请重试，或在此窗格中拨号。",
+  "wx.n.dialNotLinked": "未能拨打 {0}：Webex Contact Center 尚未就绪。请稍候，然后再次点击该号码。",
+  "wx.n.stateSignedOut": "您已从工作站注销，状态无法更改。请先在此窗格中登录工作站。",
+  "wx.n.stateRefused": "状态未更改：Webex 拒绝了此操作。请重试。",
+  "wx.n.signOutRefused": "未能注销：Webex 拒绝了此操作。请重试。",
+  "wx.n.noSapType": "此会话不会显示在 SAP 中：SAP 没有与此类会话对应的类型。请在此窗格中处理。",
 };
