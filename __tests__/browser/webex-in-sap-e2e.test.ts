@@ -62,6 +62,7 @@ test("sign in through the pop-up (Chloe on the identity stand-in), choose team a
   await early.waitFor({ timeout: 15_000 });
   expect(await early.textContent()).toBe("SAP asked to dial a number, but you are not signed in to Webex, so nothing was dialled. Sign in, then click the number again.");
   expect(await early.getAttribute("role")).toBe("alert");
+  await c.page.locator("aside#live").screenshot({ path: join(SCREENSHOTS, "webex-in-sap-dial-signed-out-360.png") });
   await signInChloe(c);
   await waitWidgets(["widget-cc-station-login"]);
   // The dial number the widget offers is the profile's default, in the North American form its dial plan accepts.
