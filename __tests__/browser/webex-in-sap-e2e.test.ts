@@ -261,6 +261,25 @@ test("log out with the reason Lunch: the emulated Webex records Lunch, the pane 
   expect((await sapState(c.page)).payloads.flatMap((p) => p.violations)).toEqual([]);
 });
 
+test("a click-to-dial while logged out of the station: not sent to Webex, the pane says to log in to the station first", async () => {
+  const before = (await sapState(c.page)).payloads.length;
+  await sapClickToDial("+16503054000");
+  const text = c.mashup.locator('wxcc-sap-webex [part="notice-text"]');
+  await text.waitFor({ timeout: 15_000 });
+  const said = "The call to +*********00 was not placed: you are logged out of the station. Log in to the station in this pane, then click the number again.";
+  expect(await text.textContent()).toBe(said);
+  expect(await c.mashup.locator('wxcc-sap-webex [part="live"]').textContent()).toBe(said);
+  expect((await sapState(c.page)).payloads).toHaveLength(before);
+  expect(s.sandbox.cc.host(CHLOE.agentId).tasks.size).toBe(0);
+  // Refused before the SDK is asked: its own refusal would end in an uncaught TypeError (no task to
+  // report it on). The core logs the refused dial as in the other topologies: that line and no other.
+  const logged = s.errors.filter((e) => e.includes("[wxcc-sap mashup] The call to +*********00 was not placed"));
+  expect(logged).toEqual([expect.stringContaining("(logged out of the station)")]);
+  s.errors.splice(0, s.errors.length, ...s.errors.filter((e) => !logged.includes(e)));
+  await c.mashup.locator('wxcc-sap-webex [part="dismiss"]').click();
+  await c.mashup.locator('wxcc-sap-webex [part="notices"]').waitFor({ state: "detached" });
+});
+
 test("a click-to-dial the core cannot use (not a number) is said in the pane as in the other topologies, aloud too; SAP gets nothing and nothing is dialled", async () => {
   const before = (await sapState(c.page)).payloads.length;
   // SAP's click-to-dial with a number that is none.

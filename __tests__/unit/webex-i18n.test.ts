@@ -9,6 +9,7 @@ import { en } from "../../sap-mashup/i18n/en";
 import { LANGUAGES, setLanguage, type Catalog, type Language } from "../../sap-mashup/i18n/localize";
 import { webexEn, type WebexCatalog, type WebexMessageId } from "../../sap-mashup/i18n/webex/en";
 import { notice } from "../../sap-mashup/notices";
+import { STATION_LOGGED_OUT } from "../../sap-mashup/webex-in-sap/cc-desktop-port";
 import { IN_THIS_PANE, webexNoticeText, wt } from "../../sap-mashup/webex-in-sap/webex-text";
 
 const others = LANGUAGES.filter((l) => l !== "en") as Exclude<Language, "en">[];
@@ -62,6 +63,8 @@ test("the pane says the core's notices in its own words where it has them, else 
   const load = async (l: Exclude<Language, "en">) => ({ templates: { ...catalogs[l] } as unknown as Catalog });
   await setLanguage("en", undefined, load);
   expect(webexNoticeText(notice("n.dialNotPlaced", ["+1650***4000"], { cause: "dial" }))).toBe("The call to +1650***4000 was not placed: Webex refused it. Try again, or dial it from this pane.");
+  // The dial the port refused because the agent is logged out of the station: what to do is known.
+  expect(webexNoticeText(notice("n.dialNotPlaced", ["+1650***4000"], { cause: "dial", detail: STATION_LOGGED_OUT }))).toBe("The call to +1650***4000 was not placed: you are logged out of the station. Log in to the station in this pane, then click the number again.");
   expect(webexNoticeText(notice("n.signOutRefused", [], { cause: "sign-out" }))).toBe("You were not logged out: Webex refused it. Try again.");
   expect(webexNoticeText(notice("n.notANumber", ["c***"], { cause: "dial" }))).toBe("“c***” is not a phone number, so nothing was dialled. Correct it in SAP and click it again.");
   await setLanguage("de", undefined, load);

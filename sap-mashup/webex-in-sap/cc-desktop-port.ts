@@ -10,6 +10,9 @@
 import type { DesktopPort, OutdialData } from "../../widget/desktop-port";
 import { AQM_SIGNALS, AVAILABLE_AUX_CODE, CC_EVENT, contactSignal, OUTDIAL_FAILED } from "./cc-events";
 
+/** Why an outdial is refused before the SDK is asked: the agent is logged out of the station (webex-text.ts words it). */
+export const STATION_LOGGED_OUT = "logged out of the station";
+
 /**
  * The subset of the CC SDK's `ContactCenter` (`webex.cc`) the port uses; the real class satisfies
  * it (checked at compile time in __tests__/unit/cc-desktop-port.test.ts). `on`/`off` are its
@@ -211,6 +214,9 @@ export function ccDesktopPort(cc: CcApi, options: CcPortOptions): CcDesktopPort 
       }
     },
     startOutdial(data: OutdialData) {
+      // Logged out of the station, Webex refuses any outdial ("Agent is not logged in"), and the SDK
+      // then throws an uncaught TypeError of its own, having no task to report it on: refused here.
+      if (agent.status === "LoggedOut") return Promise.reject(new Error(STATION_LOGGED_OUT));
       // The SDK takes the entry point from the agent's profile itself; the caller id is ours to give.
       return cc.startOutdial(data.destination, data.origin as string);
     },

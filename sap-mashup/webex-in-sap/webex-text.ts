@@ -8,6 +8,7 @@ import type { MessageId } from "../i18n/en";
 import { setLanguage, t, template, type Catalog, type Language } from "../i18n/localize";
 import { webexEn, type WebexCatalog, type WebexMessageId } from "../i18n/webex/en";
 import type { Notice } from "../notices";
+import { STATION_LOGGED_OUT } from "./cc-desktop-port";
 
 const HAS_PLACEHOLDER = /\{\d\}/;
 
@@ -34,6 +35,8 @@ export const IN_THIS_PANE: Partial<Record<MessageId, WebexMessageId>> = {
 
 /** What a core notice says in this pane (notice-list.ts `NoticeText`). */
 export function webexNoticeText(n: Notice): string {
+  // A dial refused because the agent is logged out of the station (cc-desktop-port.ts): what to do is known.
+  if (n.kind === "n.dialNotPlaced" && n.detail === STATION_LOGGED_OUT) return wt("wx.n.dialStationLoggedOut", ...n.args);
   const own = IN_THIS_PANE[n.kind];
   return own ? wt(own, ...n.args) : t(n.kind, ...n.args);
 }

@@ -26,6 +26,7 @@ export const templates: WebexCatalog = {
   "wx.takeOver": "Diesen Tab verwenden",
   "wx.dialSignedOut": "SAP hat eine Nummer zum Wählen gesendet, aber Sie sind nicht bei Webex angemeldet, daher wurde nichts gewählt. Melden Sie sich an und klicken Sie dann erneut auf die Nummer.",
   "wx.n.dialNotPlaced": "Der Anruf an {0} wurde nicht aufgebaut: Webex hat ihn abgelehnt. Versuchen Sie es erneut oder wählen Sie in diesem Bereich.",
+  "wx.n.dialStationLoggedOut": "Der Anruf an {0} wurde nicht aufgebaut: Sie sind von der Station abgemeldet. Melden Sie sich in diesem Bereich an der Station an und klicken Sie dann erneut auf die Nummer.",
   "wx.n.dialNotLinked": "Der Anruf an {0} wurde nicht aufgebaut: Webex Contact Center ist noch nicht bereit. Warten Sie einen Moment und klicken Sie dann erneut auf die Nummer.",
   "wx.n.stateSignedOut": "Sie sind von der Station abgemeldet, daher kann sich Ihr Status nicht ändern. Melden Sie sich zuerst in diesem Bereich an der Station an.",
   "wx.n.stateRefused": "Ihr Status wurde nicht geändert: Webex hat es abgelehnt. Versuchen Sie es erneut.",

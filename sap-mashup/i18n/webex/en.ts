@@ -29,6 +29,7 @@ export const webexEn = {
   "wx.takeOver": "Use this tab",
   "wx.dialSignedOut": "SAP asked to dial a number, but you are not signed in to Webex, so nothing was dialled. Sign in, then click the number again.",
   "wx.n.dialNotPlaced": "The call to {0} was not placed: Webex refused it. Try again, or dial it from this pane.",
+  "wx.n.dialStationLoggedOut": "The call to {0} was not placed: you are logged out of the station. Log in to the station in this pane, then click the number again.",
   "wx.n.dialNotLinked": "The call to {0} was not placed: Webex Contact Center is not ready yet. Wait a moment, then click the number again.",
   "wx.n.stateSignedOut": "You are logged out of the station, so your state cannot change. Log in to the station in this pane first.",
   "wx.n.stateRefused": "Your state did not change: Webex refused it. Try again.",

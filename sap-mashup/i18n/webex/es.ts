@@ -26,6 +26,7 @@ export const templates: WebexCatalog = {
   "wx.takeOver": "Usar esta pestaña",
   "wx.dialSignedOut": "SAP pidió marcar un número, pero no ha iniciado sesión en Webex, así que no se marcó nada. Inicie sesión y vuelva a hacer clic en el número.",
   "wx.n.dialNotPlaced": "La llamada a {0} no se realizó: Webex la rechazó. Inténtelo de nuevo o márquela desde este panel.",
+  "wx.n.dialStationLoggedOut": "La llamada a {0} no se realizó: ha cerrado la sesión de la estación. Inicie la sesión de la estación en este panel y vuelva a hacer clic en el número.",
   "wx.n.dialNotLinked": "La llamada a {0} no se realizó: Webex Contact Center aún no está listo. Espere un momento y vuelva a hacer clic en el número.",
   "wx.n.stateSignedOut": "Ha cerrado la sesión de la estación, así que su estado no puede cambiar. Inicie primero la sesión de la estación en este panel.",
   "wx.n.stateRefused": "Su estado no cambió: Webex lo rechazó. Inténtelo de nuevo.",

@@ -26,6 +26,7 @@ export const templates: WebexCatalog = {
   "wx.takeOver": "Utiliser cet onglet",
   "wx.dialSignedOut": "SAP a demandé de composer un numéro, mais vous n’êtes pas connecté à Webex : rien n’a été composé. Connectez-vous, puis cliquez à nouveau sur le numéro.",
   "wx.n.dialNotPlaced": "L’appel vers {0} n’a pas abouti : Webex l’a refusé. Réessayez, ou composez-le depuis ce volet.",
+  "wx.n.dialStationLoggedOut": "L’appel vers {0} n’a pas abouti : vous êtes déconnecté du poste. Connectez-vous au poste dans ce volet, puis cliquez à nouveau sur le numéro.",
   "wx.n.dialNotLinked": "L’appel vers {0} n’a pas abouti : Webex Contact Center n’est pas encore prêt. Patientez un instant, puis cliquez à nouveau sur le numéro.",
   "wx.n.stateSignedOut": "Vous êtes déconnecté du poste : votre statut ne peut pas changer. Connectez-vous d’abord au poste dans ce volet.",
   "wx.n.stateRefused": "Votre statut n’a pas changé : Webex l’a refusé. Réessayez.",

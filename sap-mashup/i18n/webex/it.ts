@@ -26,6 +26,7 @@ export const templates: WebexCatalog = {
   "wx.takeOver": "Usa questa scheda",
   "wx.dialSignedOut": "SAP ha chiesto di chiamare un numero, ma non hai effettuato l’accesso a Webex, quindi non è stato chiamato nulla. Accedi, poi fai di nuovo clic sul numero.",
   "wx.n.dialNotPlaced": "La chiamata a {0} non è partita: Webex l’ha rifiutata. Riprova, oppure chiama da questo riquadro.",
+  "wx.n.dialStationLoggedOut": "La chiamata a {0} non è partita: sei disconnesso dalla postazione. Accedi alla postazione in questo riquadro, poi fai di nuovo clic sul numero.",
   "wx.n.dialNotLinked": "La chiamata a {0} non è partita: Webex Contact Center non è ancora pronto. Attendi un momento, poi fai di nuovo clic sul numero.",
   "wx.n.stateSignedOut": "Sei disconnesso dalla postazione, quindi il tuo stato non può cambiare. Accedi prima alla postazione in questo riquadro.",
   "wx.n.stateRefused": "Il tuo stato non è cambiato: Webex l’ha rifiutato. Riprova.",

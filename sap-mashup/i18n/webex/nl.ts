@@ -26,6 +26,7 @@ export const templates: WebexCatalog = {
   "wx.takeOver": "Dit tabblad gebruiken",
   "wx.dialSignedOut": "SAP vroeg een nummer te bellen, maar u bent niet aangemeld bij Webex, dus er is niets gebeld. Meld u aan en klik dan opnieuw op het nummer.",
   "wx.n.dialNotPlaced": "De oproep naar {0} is niet gestart: Webex heeft hem geweigerd. Probeer het opnieuw of bel vanuit dit deelvenster.",
+  "wx.n.dialStationLoggedOut": "De oproep naar {0} is niet gestart: u bent afgemeld van het station. Meld u in dit deelvenster aan bij het station en klik dan opnieuw op het nummer.",
   "wx.n.dialNotLinked": "De oproep naar {0} is niet gestart: Webex Contact Center is nog niet klaar. Wacht even en klik dan opnieuw op het nummer.",
   "wx.n.stateSignedOut": "U bent afgemeld van het station, dus uw status kan niet veranderen. Meld u eerst in dit deelvenster aan bij het station.",
   "wx.n.stateRefused": "Uw status is niet gewijzigd: Webex heeft het geweigerd. Probeer het opnieuw.",

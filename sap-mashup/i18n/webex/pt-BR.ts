@@ -26,6 +26,7 @@ export const templates: WebexCatalog = {
   "wx.takeOver": "Usar esta aba",
   "wx.dialSignedOut": "O SAP pediu para discar um número, mas você não entrou no Webex, então nada foi discado. Entre e clique no número de novo.",
   "wx.n.dialNotPlaced": "A ligação para {0} não foi feita: o Webex a recusou. Tente de novo ou disque por este painel.",
+  "wx.n.dialStationLoggedOut": "A ligação para {0} não foi feita: você está desconectado da estação. Entre na estação por este painel e clique no número de novo.",
   "wx.n.dialNotLinked": "A ligação para {0} não foi feita: o Webex Contact Center ainda não está pronto. Aguarde um momento e clique no número de novo.",
   "wx.n.stateSignedOut": "Você está desconectado da estação, então o seu status não pode mudar. Entre primeiro na estação por este painel.",
   "wx.n.stateRefused": "O seu status não mudou: o Webex recusou. Tente de novo.",

@@ -26,6 +26,7 @@ export const templates: WebexCatalog = {
   "wx.takeOver": "使用此标签页",
   "wx.dialSignedOut": "SAP 请求拨打一个号码，但您尚未登录 Webex，因此未拨号。请登录后再次点击该号码。",
   "wx.n.dialNotPlaced": "未能拨打 {0}：Webex 拒绝了此呼叫。请重试，或在此窗格中拨号。",
+  "wx.n.dialStationLoggedOut": "未能拨打 {0}：您已从工作站注销。请在此窗格中登录工作站，然后再次点击该号码。",
   "wx.n.dialNotLinked": "未能拨打 {0}：Webex Contact Center 尚未就绪。请稍候，然后再次点击该号码。",
   "wx.n.stateSignedOut": "您已从工作站注销，状态无法更改。请先在此窗格中登录工作站。",
   "wx.n.stateRefused": "状态未更改：Webex 拒绝了此操作。请重试。",
