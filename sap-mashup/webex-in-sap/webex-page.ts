@@ -48,8 +48,8 @@ function isDark(win: Window, config: MashupConfig): boolean {
 }
 
 /**
- * Starts the topology in `win` (main.ts saw `webexInSap=on`) after reading the page's whole
- * configuration (webex-config.ts). Returns its errors, each naming its parameter, for main.ts to
+ * Starts the topology in `win` (main.ts saw a URL for it: config.ts `forWebexInSap`) after reading
+ * the page's whole configuration (webex-config.ts). Returns its errors, each naming its parameter, for main.ts to
  * show as the page's own: then nothing is started.
  */
 export function startWebexInSapPage(win: Window & typeof globalThis): readonly string[] {
