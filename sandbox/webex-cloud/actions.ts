@@ -31,8 +31,6 @@ const QUEUE_NAMES: Record<string, string> = { "queue-support": "Support" };
 
 export class Actions {
   readonly logoutReasons: LogoutRecord[] = [];
-  /** Last station login device type per agent (AGENT_DN or EXTENSION), reported on a re-login. */
-  private readonly deviceTypes = new Map<string, string>();
 
   constructor(readonly cc: ContactCenter, private readonly notifs: Notifications, private readonly note: (agentId: string, text: string) => void) {}
 
@@ -61,7 +59,7 @@ export class Actions {
   }
 
   stationLogin(agentId: string, b: Record<string, unknown>): Promise<unknown> {
-    this.deviceTypes.set(agentId, str(b.deviceType) || "AGENT_DN");
+    this.notifs.deviceTypes.set(agentId, str(b.deviceType) || "AGENT_DN");
     return this.cc.stationLogin(agentId, { teamId: str(b.teamId), dialNumber: str(b.dialNumber), dn: str(b.dialNumber) } as unknown as Service.Aqm.Agent.UserStationLogin);
   }
 
@@ -81,7 +79,7 @@ export class Actions {
     const trackingId = `t-relogin-${randomUUID()}`;
     const data = {
       type: "AgentReloginSuccess", agentId, orgId: this.cc.orgId, trackingId, agentSessionId: s.agentSessionId, teamId: s.teamId, dn: s.dn,
-      deviceType: this.deviceTypes.get(agentId) ?? "AGENT_DN", status: s.status, subStatus: s.subStatus, auxCodeId: s.auxCodeId,
+      deviceType: this.notifs.deviceType(agentId), status: s.status, subStatus: s.subStatus, auxCodeId: s.auxCodeId,
       lastStateChangeTimestamp: s.lastStateChangeTimestamp, lastIdleCodeChangeTimestamp: s.lastIdleCodeChangeTimestamp, lastStateChangeReason: "",
       interactionIds: [...this.cc.host(agentId).tasks.keys()], channelsMap: { telephony: [], chat: [], email: [], social: [] }, profileType: "BLENDED", siteId: "site-1",
     };
