@@ -171,7 +171,7 @@ test("consult → conference: Chloe merges in Cisco's consult panel, Alice leave
   const theirsFrom = await consultAccepted(id);
   await consultButton("conference").click();
   await waitPayloads(a1.page, theirsFrom + 2);
-  await waitTask(a1.desktop, id, "AgentConsultConferenced");
+  await waitTask(a1.desktop, id, "ParticipantJoinedConference");
   await c.mashup.locator('[data-testid="call-control:exit-conference"]').waitFor();
   await act(a1.desktop, "leave", id);
   await waitPayloads(a1.page, theirsFrom + 3);

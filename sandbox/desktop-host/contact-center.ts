@@ -123,6 +123,9 @@ export class ContactCenter extends Switchboard implements HostBackend {
     markConsult(i, from, "conferencing");
     this.addParticipant(i, to);
     for (const a of [from, to]) this.send(a, "eAgentConsultConferenced", i, { isConferencing: true, participantId: to } as Partial<AgentContactData>);
+    // The consulted agent has joined the main call: everyone on it is told, as for any joiner; the
+    // Webex CC SDK counts a conference as in progress only from this (docs/reference/webex-cc-sdk.md §5.9).
+    for (const a of [from, to]) this.send(a, "eParticipantJoinedConference", i, { isConferencing: true, participantId: to, participantType: "Agent" } as Partial<AgentContactData>);
   }
 
   /** An agent joins a (chat) conference directly; everyone on the conversation is told. */
