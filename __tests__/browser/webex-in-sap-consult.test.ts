@@ -45,12 +45,36 @@ async function callChloe(): Promise<{ id: string; from: number }> {
   return { id, from };
 }
 
-/** Cisco's call control: Consult, then the agent `name` in its popover (the list item's button). */
-async function consultAgent(name: string): Promise<void> {
-  await c.mashup.locator('[data-testid="call-control:consult"]').click();
+/**
+ * Cisco's call control: Consult, then the agent `name` in its popover (the list item's button,
+ * shown on hover). `shot`: the pane with the popover open is saved under that name first.
+ */
+async function consultAgent(name: string, shot?: string): Promise<void> {
+  const consult = c.mashup.locator('[data-testid="call-control:consult"]');
+  await settled(consult);
+  await consult.click();
   const item = c.mashup.locator(".call-control-list-item-title", { hasText: name });
+  await settled(item);
+  if (shot) await c.page.locator("aside#live").screenshot({ path: join(SCREENSHOTS, shot) });
   await item.hover();
   await c.mashup.locator(".hover-button mdc-button").click();
+}
+
+/**
+ * Waits until the element is visible and has kept its place for two looks in a row: the call
+ * control re-renders as the call's notifications arrive, and a click while it moves can land on
+ * the button that took its place.
+ */
+async function settled(l: ReturnType<Frame["locator"]>): Promise<void> {
+  await l.waitFor();
+  let last = "";
+  for (const end = Date.now() + 10_000; Date.now() < end; ) {
+    const now = JSON.stringify(await l.boundingBox());
+    if (now === last) return;
+    last = now;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("the element never settled");
 }
 
 /** A button of Cisco's consult panel (`transfer`, `conference`, `cancel`, …). */
@@ -80,7 +104,7 @@ test("Chloe signed in and Available in the pane; Alice Available on her Agent De
 test("consult: Chloe consults Alice in Cisco's popover, Alice accepts on her desktop, Chloe ends the consult and the call: Alice gets a pop and no activity", async () => {
   const { id, from } = await callChloe();
   const theirsFrom = await count(a1.page);
-  await consultAgent(ALICE.agentName);
+  await consultAgent(ALICE.agentName, "webex-in-sap-consult-360.png");
   await waitPayloads(a1.page, theirsFrom + 1);
   await waitTask(a1.desktop, id, "AgentOfferConsult");
   await act(a1.desktop, "accept", id);
