@@ -1,6 +1,7 @@
 /** @jest-environment node */
 /**
- * Issue 13 follow-up: consult, consult → transfer and consult → conference clicked through Cisco's
+ * Issue 13 follow-up: consult, consult → transfer and consult → conference (left by Alice, or by
+ * Chloe with Exit Conference) clicked through Cisco's
  * call control in Chloe's pane (`/sap?agent=3`, the Webex in SAP topology), with agent 1 (Alice,
  * the sandbox's emulated Agent Desktop, `/sap?agent=1`) on the other side. Each story asserts the
  * exact SAP payloads in both SAP pages, which are those the Desktop-SDK topology gives for the same
@@ -204,5 +205,27 @@ test("consult → conference: Chloe merges in Cisco's consult panel, Alice leave
   await waitTask(a1.desktop, id, null);
   expect(await count(c.page)).toBe(from + 2);
   await endAndWrapUp(from, 3);
+  await expectTwoLegs(id, from, theirsFrom);
+});
+
+test("consult → conference, then Chloe leaves it with Exit Conference and wraps up; Alice goes on with the customer and ends: one activity each", async () => {
+  const { id, from } = await callChloe();
+  const theirsFrom = await consultAccepted(id);
+  await consultButton("conference").click();
+  await waitPayloads(a1.page, theirsFrom + 2);
+  await waitTask(a1.desktop, id, "ParticipantJoinedConference");
+  const exit = c.mashup.locator('[data-testid="call-control:exit-conference"]');
+  await settled(exit);
+  await exit.click();
+  await waitPayloads(c.page, from + 3);
+  await wrapUpIn(c.mashup);
+  await waitForWidgets(c.mashup, IDLE);
+  await waitTask(a1.desktop, id, "ParticipantLeftConference");
+  expect(await count(a1.page)).toBe(theirsFrom + 2);
+  await act(a1.desktop, "end", id);
+  await waitPayloads(a1.page, theirsFrom + 3);
+  await waitTask(a1.desktop, id, "AgentWrapup");
+  await act(a1.desktop, "wrapup", id);
+  await waitTask(a1.desktop, id, null);
   await expectTwoLegs(id, from, theirsFrom);
 });
