@@ -1,9 +1,9 @@
 /** @jest-environment node */
 /**
  * Issue 13 follow-up: consult, consult → transfer and consult → conference (left by Alice, or by
- * Chloe with Exit Conference) clicked through Cisco's
- * call control in Chloe's pane (`/sap?agent=3`, the Webex in SAP topology), with agent 1 (Alice,
- * the sandbox's emulated Agent Desktop, `/sap?agent=1`) on the other side. Each story asserts the
+ * Chloe with Exit Conference) clicked through Cisco's call control in Chloe's pane (`/sap?agent=3`,
+ * the Webex in SAP topology), with agent 1 (Alice, the sandbox's emulated Agent Desktop,
+ * `/sap?agent=1`) on the other side. Each story asserts the
  * exact SAP payloads in both SAP pages, which are those the Desktop-SDK topology gives for the same
  * story (__tests__/support/scenarios.ts: "consult: the consulted agent gets a pop and no activity",
  * "consult → transfer: …", "chat consult → conference: …"), and the SAP activities.
