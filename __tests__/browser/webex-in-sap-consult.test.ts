@@ -229,3 +229,18 @@ test("consult → conference, then Chloe leaves it with Exit Conference and wrap
   await waitTask(a1.desktop, id, null);
   await expectTwoLegs(id, from, theirsFrom);
 });
+
+test("the call control's Pause Recording and Resume Recording (shown with Hold and Consult for a dial-number station) are answered by Webex: SAP gets nothing from them", async () => {
+  const { id, from } = await callChloe();
+  const toggle = c.mashup.locator('[data-testid="call-control:recording-toggle"]');
+  await settled(toggle);
+  expect(await toggle.getAttribute("aria-label")).toBe("Pause Recording");
+  await toggle.click();
+  await c.mashup.locator('[data-testid="call-control:recording-toggle"][aria-label="Resume Recording"]').waitFor();
+  await toggle.click();
+  await c.mashup.locator('[data-testid="call-control:recording-toggle"][aria-label="Pause Recording"]').waitFor();
+  const sent = s.sandbox.cloud.notifications.sent.filter((m) => m.agentId === CHLOE.agentId && m.message.data?.interactionId === id).map((m) => m.message.data!.type);
+  expect(sent.slice(-2)).toEqual(["ContactRecordingPaused", "ContactRecordingResumed"]);
+  expect(await count(c.page)).toBe(from + 2);
+  await endAndWrapUp(from, 3);
+});
