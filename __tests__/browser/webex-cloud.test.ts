@@ -109,7 +109,7 @@ test("a transfer from a desktop agent gives the SDK agent task:incoming; the SDK
   await cc.wrapup(A1, id);
 });
 
-test("consult a desktop agent, make it a conference, leave it: consultCreated, consulting, conferenceStarted, participantLeft, end", async () => {
+test("consult a desktop agent, make it a conference, leave it: consultCreated, consulting, conferenceStarted, participantJoined, participantLeft, end", async () => {
   const A2 = AGENTS[1]!.agentId;
   const cc = st.sandbox.cc;
   const from = await x.count();
@@ -122,11 +122,11 @@ test("consult a desktop agent, make it a conference, leave it: consultCreated, c
   sim("agentAnswers", id, A2);
   await x.waitFor("task:consulting", from, id);
   expect(await x.task(id, "consultConference")).toBe("ok");
-  expect(cc.host(A2).tasks.get(id)?.type).toBe("AgentConsultConferenced");
+  expect(cc.host(A2).tasks.get(id)?.type).toBe("ParticipantJoinedConference");
   expect(await x.task(id, "exitConference")).toBe("ok");
   await x.waitFor("task:end", from, id);
   expect(await x.task(id, "wrapup", { wrapUpReason: "Resolved", auxCodeId: "wrap-resolved" })).toBe("ok");
-  expect(names(await x.seen(from))).toEqual(["task:incoming", "task:assigned", "task:consultCreated", "task:consulting", "task:conferenceStarted", "task:participantLeft", "task:end", "task:wrappedup"]);
+  expect(names(await x.seen(from))).toEqual(["task:incoming", "task:assigned", "task:consultCreated", "task:consulting", "task:conferenceStarted", "task:participantJoined", "task:participantLeft", "task:end", "task:wrappedup"]);
   // Bruno goes on with the customer at his desktop.
   expect(cc.host(A2).tasks.get(id)?.type).toBe("ParticipantLeftConference");
   await cc.end(A2, id);

@@ -78,3 +78,25 @@ export async function pickState(mashup: Frame, name: RegExp): Promise<void> {
 export function widgetTags(mashup: Frame): Promise<string[]> {
   return mashup.evaluate(() => [...document.querySelectorAll<HTMLElement>("[class~=wx-widget]")].filter((w) => !w.hidden && w.offsetHeight > 0).map((w) => w.tagName.toLowerCase()));
 }
+
+/** Waits until the pane shows exactly these widgets (tag names, in order). */
+export async function waitForWidgets(mashup: Frame, tags: string[], timeout = 15_000): Promise<void> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const now = await widgetTags(mashup);
+    if (JSON.stringify(now) === JSON.stringify(tags)) return;
+    if (Date.now() > end) throw new Error(`the pane shows ${now.join(", ")}, not ${tags.join(", ")}`);
+    await sleep(100);
+  }
+}
+
+/** Cisco's call control: Wrap up, pick the wrap-up reason `code`, Submit. */
+export async function wrapUpIn(mashup: Frame, code = "resolved"): Promise<void> {
+  await mashup.locator('[data-testid="call-control:wrapup-button"]').click();
+  await mashup.locator('[data-testid="call-control:wrapup-select"]').click();
+  await mashup.locator(`[data-testid="call-control:wrapup-reason-${code}"]`).click();
+  await mashup.locator('[data-testid="call-control:wrapup-submit"]').click();
+}
+
+/** An interaction id as SAP's ExternalOriginalReferenceID carries it (hex, upper case, no dashes). */
+export const hex = (id: string) => id.replace(/-/g, "").toUpperCase();

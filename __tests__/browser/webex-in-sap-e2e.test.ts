@@ -10,7 +10,7 @@ import { AGENTS, CLOUD_AGENTS } from "../../sandbox/server";
 import { join } from "node:path";
 import { act, frameOf, openSap, SCREENSHOTS, sapState, summary, useStage, waitPayloads, waitTask, type Stage } from "./browser-support";
 import { goAvailable } from "./sandbox-flow";
-import { barText, clickBar, openChloe, pickState, signInChloe, stationLogin, waitBar, widgetTags, type ChloePage } from "./webex-e2e-support";
+import { barText, clickBar, hex, openChloe, pickState, signInChloe, stationLogin, waitBar, waitForWidgets, wrapUpIn, type ChloePage } from "./webex-e2e-support";
 
 jest.setTimeout(90_000);
 const CHLOE = CLOUD_AGENTS[0]!;
@@ -20,16 +20,10 @@ let s: Stage;
 useStage((st) => (s = st));
 let c: ChloePage;
 
-const hex = (id: string) => id.replace(/-/g, "").toUpperCase();
 /** The SAP payloads from the `from`-th on, as fields. */
 const payloadsFrom = async (from: number) => (await sapState(c.page)).payloads.slice(from).map((p) => p.fields);
 
-async function wrapUp(code = "resolved"): Promise<void> {
-  await c.mashup.locator('[data-testid="call-control:wrapup-button"]').click();
-  await c.mashup.locator('[data-testid="call-control:wrapup-select"]').click();
-  await c.mashup.locator(`[data-testid="call-control:wrapup-reason-${code}"]`).click();
-  await c.mashup.locator('[data-testid="call-control:wrapup-submit"]').click();
-}
+const wrapUp = (code?: string) => wrapUpIn(c.mashup, code);
 
 /** SAP's click-to-dial message (docs/reference/sap-cti.md §5.1), as the SAP stand-in's page posts it to the pane. */
 async function sapClickToDial(phoneNumber: string): Promise<void> {
@@ -43,15 +37,7 @@ async function sapClickToDial(phoneNumber: string): Promise<void> {
 }
 
 /** Waits until the pane shows exactly these widgets. */
-async function waitWidgets(tags: string[], timeout = 15_000): Promise<void> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const now = await widgetTags(c.mashup);
-    if (JSON.stringify(now) === JSON.stringify(tags)) return;
-    if (Date.now() > end) throw new Error(`the pane shows ${now.join(", ")}, not ${tags.join(", ")}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const waitWidgets = (tags: string[], timeout?: number) => waitForWidgets(c.mashup, tags, timeout);
 
 test("sign in through the pop-up (Chloe on the identity stand-in), choose team and device, go Available", async () => {
   c = await openChloe(s);

@@ -14,7 +14,7 @@
 import type { Service } from "@wxcc-desktop/sdk-types/agentx-services/index";
 import { dnRegisteredMessage } from "./agent-messages";
 import type { HostBackend, IdleCode } from "./agentx-host";
-import { newInteraction, type AgentContactData, type AgentContactMsg } from "./messages";
+import { newInteraction, type AgentContactData, type AgentContactMsg, type Interaction } from "./messages";
 import * as routing from "./routing";
 import { Switchboard, type Live, type ReceiveVariant } from "./switchboard";
 
@@ -65,6 +65,7 @@ export class ContactCenter extends Switchboard implements HostBackend {
     // The consulted agent is a participant from now on: the Webex CC SDK finds the agent to
     // conference or transfer to through the consult leg's participants (docs/reference/webex-cc-sdk.md §5.1).
     this.addParticipant(i, to, false);
+    markConsult(i, from, "consultInitiated");
     l.consultees.add(to);
     l.agents.add(to);
     l.offered.add(to);
@@ -84,6 +85,7 @@ export class ContactCenter extends Switchboard implements HostBackend {
     l.consultees.delete(to);
     i.state = "connected";
     for (const m of Object.values(i.media)) if (m.mType === "mainCall") m.isHold = false;
+    markConsult(i, from, "consultCompleted");
     this.send(from, "eAgentConsultEnded", i, { isConsulted: false });
     this.send(to, "eAgentConsultEnded", i, { isConsulted: true });
     this.send(from, "eAgentContactUnHeld", i);
@@ -100,6 +102,7 @@ export class ContactCenter extends Switchboard implements HostBackend {
     this.dropConsultLeg(l, to);
     l.consultees.delete(to);
     for (const m of Object.values(i.media)) if (m.mType === "mainCall") m.isHold = false;
+    markConsult(i, from, "consultCompleted");
     this.leave(l, from, to);
     i.state = "connected";
     i.owner = to;
@@ -117,8 +120,12 @@ export class ContactCenter extends Switchboard implements HostBackend {
     i.state = "conference";
     i.callProcessingDetails.isConferencing = "true";
     for (const m of Object.values(i.media)) if (m.mType === "mainCall") m.isHold = false;
+    markConsult(i, from, "conferencing");
     this.addParticipant(i, to);
     for (const a of [from, to]) this.send(a, "eAgentConsultConferenced", i, { isConferencing: true, participantId: to } as Partial<AgentContactData>);
+    // The consulted agent has joined the main call: everyone on it is told, as for any joiner; the
+    // Webex CC SDK counts a conference as in progress only from this (docs/reference/webex-cc-sdk.md §5.9).
+    for (const a of [from, to]) this.send(a, "eParticipantJoinedConference", i, { isConferencing: true, participantId: to, participantType: "Agent" } as Partial<AgentContactData>);
   }
 
   /** An agent joins a (chat) conference directly; everyone on the conversation is told. */
@@ -269,6 +276,7 @@ export class ContactCenter extends Switchboard implements HostBackend {
     const consultLeg = `${i.interactionId}-consult-${agentId}`;
     const initiator = i.owner;
     const extra = { consultMediaResourceId: consultLeg, destAgentId: agentId, isConsulted: true, consultingAgentId: initiator } as Partial<AgentContactData>;
+    if (initiator) markConsult(i, initiator, "consulting");
     if (initiator) this.send(initiator, "eAgentConsulting", i, { ...extra, isConsulted: false });
     return this.send(agentId, "eAgentConsulting", i, extra);
   }
@@ -287,4 +295,14 @@ export class ContactCenter extends Switchboard implements HostBackend {
     l.interaction.state = held ? "held" : "connected";
     return this.send(agentId, held ? "eAgentContactHeld" : "eAgentContactUnHeld", l.interaction);
   }
+}
+
+/**
+ * Where the consulting agent's consult stands, on their participant entry (`consultState`):
+ * Cisco's widgets enable the consult panel's Transfer and Merge from it, not from the
+ * notification's type (docs/reference/webex-cc-sdk.md §5.8).
+ */
+function markConsult(i: Interaction, agentId: string, state: "consultInitiated" | "consulting" | "consultCompleted" | "conferencing"): void {
+  const p = (i.participants as Record<string, Record<string, unknown> | undefined>)[agentId];
+  if (p) p.consultState = state;
 }

@@ -31,8 +31,6 @@ const QUEUE_NAMES: Record<string, string> = { "queue-support": "Support" };
 
 export class Actions {
   readonly logoutReasons: LogoutRecord[] = [];
-  /** Last station login device type per agent (AGENT_DN or EXTENSION), reported on a re-login. */
-  private readonly deviceTypes = new Map<string, string>();
 
   constructor(readonly cc: ContactCenter, private readonly notifs: Notifications, private readonly note: (agentId: string, text: string) => void) {}
 
@@ -61,7 +59,7 @@ export class Actions {
   }
 
   stationLogin(agentId: string, b: Record<string, unknown>): Promise<unknown> {
-    this.deviceTypes.set(agentId, str(b.deviceType) || "AGENT_DN");
+    this.notifs.deviceTypes.set(agentId, str(b.deviceType) || "AGENT_DN");
     return this.cc.stationLogin(agentId, { teamId: str(b.teamId), dialNumber: str(b.dialNumber), dn: str(b.dialNumber) } as unknown as Service.Aqm.Agent.UserStationLogin);
   }
 
@@ -81,7 +79,7 @@ export class Actions {
     const trackingId = `t-relogin-${randomUUID()}`;
     const data = {
       type: "AgentReloginSuccess", agentId, orgId: this.cc.orgId, trackingId, agentSessionId: s.agentSessionId, teamId: s.teamId, dn: s.dn,
-      deviceType: this.deviceTypes.get(agentId) ?? "AGENT_DN", status: s.status, subStatus: s.subStatus, auxCodeId: s.auxCodeId,
+      deviceType: this.notifs.deviceType(agentId), status: s.status, subStatus: s.subStatus, auxCodeId: s.auxCodeId,
       lastStateChangeTimestamp: s.lastStateChangeTimestamp, lastIdleCodeChangeTimestamp: s.lastIdleCodeChangeTimestamp, lastStateChangeReason: "",
       interactionIds: [...this.cc.host(agentId).tasks.keys()], channelsMap: { telephony: [], chat: [], email: [], social: [] }, profileType: "BLENDED", siteId: "site-1",
     };
@@ -126,6 +124,23 @@ export class Actions {
     this.notifs.toAgent(p.owner, { type: "RoutingMessage", orgId: this.cc.orgId, trackingId: `t-ctransfer-${randomUUID()}`, data: { type: "AgentConsultTransferred", agentId: p.owner, interactionId, destAgentId: p.consultee, orgId: this.cc.orgId } });
   }
 
+  /**
+   * Pause or resume the call's recording: the interaction's `callProcessingDetails.isPaused` is set
+   * (or removed), and the agent is told by `ContactRecordingPaused` / `ContactRecordingResumed`
+   * carrying the interaction (docs/reference/webex-cc-sdk.md §5.10). Calls only.
+   */
+  recording(agentId: string, interactionId: string, paused: boolean): void {
+    const l = this.cc.live.get(interactionId);
+    const mine = this.cc.host(agentId).tasks.get(interactionId);
+    if (!l || !mine) throw new Error(`no live interaction ${interactionId}`);
+    if (l.interaction.mediaType !== "telephony") throw new Error("only calls are recorded");
+    const details = l.interaction.callProcessingDetails as Record<string, unknown>;
+    if (paused) details.isPaused = "true";
+    else delete details.isPaused;
+    const type = paused ? "ContactRecordingPaused" : "ContactRecordingResumed";
+    this.notifs.toAgent(agentId, { type: "RoutingMessage", orgId: this.cc.orgId, trackingId: `t-record-${randomUUID()}`, data: { ...(mine as unknown as Record<string, unknown>), interaction: l.interaction as unknown as Record<string, unknown>, type, interactionId } });
+  }
+
   /** The consulted agent: the other side of the consult leg from `agentId`'s point of view. */
   consultPartner(agentId: string, interactionId: string): { owner: string; consultee: string } {
     const l = this.cc.live.get(interactionId);
@@ -158,6 +173,8 @@ const TASK_ACTIONS = (a: Actions): Record<string, Action> => {
     "consult/end": { fail: ["RoutingMessage", "AgentConsultEndFailed"], run: (agentId, id) => { const p = a.consultPartner(agentId, id); cc.consultEnd(id, p.owner, p.consultee); } },
     "consult/transfer": { fail: ["RoutingMessage", "AgentConsultTransferFailed"], run: (agentId, id) => a.consultTransfer(agentId, id) },
     "consult/conference": { fail: ["RoutingMessage", "AgentConsultConferenceFailed"], run: (agentId, id) => { const p = a.consultPartner(agentId, id); cc.consultConference(id, p.owner, p.consultee); } },
+    "record/pause": { fail: ["RoutingMessage", "ContactRecordingPauseFailed"], run: (agentId, id) => a.recording(agentId, id, true) },
+    "record/resume": { fail: ["RoutingMessage", "ContactRecordingResumeFailed"], run: (agentId, id) => a.recording(agentId, id, false) },
     "conference/exit": { fail: ["RoutingMessage", "ParticipantLeftConferenceFailed"], run: (agentId, id) => cc.leaveConference(id, agentId) },
   };
 };

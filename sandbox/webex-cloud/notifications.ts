@@ -65,6 +65,12 @@ export class Notifications {
   private readonly wss = new WebSocketServer({ noServer: true });
   /** Every message sent on any socket, by agent (tests and the trace read it). */
   readonly sent: { agentId: string; message: CloudMessage }[] = [];
+  /**
+   * The device type of each agent's last station login (AGENT_DN, EXTENSION or BROWSER), as the
+   * login request named it: Webex echoes it in `AgentStationLoginSuccess` and `AgentReloginSuccess`
+   * (docs/reference/webex-cc-sdk.md §5.7). A login through the Agent Desktop counts as AGENT_DN.
+   */
+  readonly deviceTypes = new Map<string, string>();
 
   constructor(private readonly cc: ContactCenter, agentIds: readonly string[], private readonly note: (agentId: string, text: string) => void) {
     for (const agentId of agentIds) {
@@ -122,6 +128,11 @@ export class Notifications {
     }
     this.sessions.clear();
     this.wss.close();
+  }
+
+  /** The device type of the agent's station login (docs/reference/webex-cc-sdk.md §5.7). */
+  deviceType(agentId: string): string {
+    return this.deviceTypes.get(agentId) ?? "AGENT_DN";
   }
 
   private open_(agentId: string): Session[] {
@@ -188,8 +199,10 @@ export class Notifications {
     }
   }
 
-  private agent(agentId: string, data: Record<string, unknown>): void {
-    const type = String(data.type ?? "");
+  private agent(agentId: string, raw: Record<string, unknown>): void {
+    const type = String(raw.type ?? "");
+    // The station login's notification names the device, which the SDK and Cisco's widgets read (§5.7).
+    const data = type === "AgentStationLoginSuccess" ? { ...raw, deviceType: this.deviceType(agentId) } : raw;
     this.toAgent(agentId, { type: AGENT_ENVELOPE[type] ?? "RoutingMessage", orgId: this.cc.orgId, trackingId: String(data.trackingId ?? ""), data });
   }
 }

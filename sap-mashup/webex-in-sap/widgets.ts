@@ -175,6 +175,9 @@ export function mountWidgets(doc: Document, parent: HTMLElement, store: CcStore,
   };
   elements.incomingTask.onAccepted = settled;
   elements.incomingTask.onRejected = settled;
+  // The call control calls this after Webex paused or resumed the recording, without checking it
+  // was given one ("w is not a function", logged as an error); the widget shows the change itself.
+  elements.callControl.onRecordingToggle = () => undefined;
   // Answered elsewhere (on the agent's phone, or from the task list): the offer is settled too.
   store.setTaskAssigned((task) => {
     if (offer && taskId(task) === taskId(offer.task)) settled();
