@@ -149,6 +149,15 @@ async function consultAccepted(id: string): Promise<number> {
   return theirsFrom;
 }
 
+/** Alice ends the call (or leaves the conference) on her desktop, which gives her leg's END, and wraps up. */
+async function aliceFinishes(id: string, how: "end" | "leave", payloads: number): Promise<void> {
+  await act(a1.desktop, how, id);
+  await waitPayloads(a1.page, payloads);
+  await waitTask(a1.desktop, id, "AgentWrapup");
+  await act(a1.desktop, "wrapup", id);
+  await waitTask(a1.desktop, id, null);
+}
+
 /** Both legs: each agent its own ExternalReferenceID, NOTIFY ACCEPT END, tied by the interaction's id; one activity each. */
 async function expectTwoLegs(id: string, from: number, theirsFrom: number): Promise<void> {
   const ours = await fieldsFrom(c.page, from);
@@ -183,11 +192,7 @@ test("consult → transfer: after Alice accepted the consult, Chloe transfers in
   await wrapUpIn(c.mashup);
   await waitForWidgets(c.mashup, IDLE);
   await waitTask(a1.desktop, id, "AgentContactAssigned");
-  await act(a1.desktop, "end", id);
-  await waitPayloads(a1.page, theirsFrom + 3);
-  await waitTask(a1.desktop, id, "AgentWrapup");
-  await act(a1.desktop, "wrapup", id);
-  await waitTask(a1.desktop, id, null);
+  await aliceFinishes(id, "end", theirsFrom + 3);
   await expectTwoLegs(id, from, theirsFrom);
 });
 
@@ -198,11 +203,7 @@ test("consult → conference: Chloe merges in Cisco's consult panel, Alice leave
   await waitPayloads(a1.page, theirsFrom + 2);
   await waitTask(a1.desktop, id, "ParticipantJoinedConference");
   await c.mashup.locator('[data-testid="call-control:exit-conference"]').waitFor();
-  await act(a1.desktop, "leave", id);
-  await waitPayloads(a1.page, theirsFrom + 3);
-  await waitTask(a1.desktop, id, "AgentWrapup");
-  await act(a1.desktop, "wrapup", id);
-  await waitTask(a1.desktop, id, null);
+  await aliceFinishes(id, "leave", theirsFrom + 3);
   expect(await count(c.page)).toBe(from + 2);
   await endAndWrapUp(from, 3);
   await expectTwoLegs(id, from, theirsFrom);
@@ -222,11 +223,7 @@ test("consult → conference, then Chloe leaves it with Exit Conference and wrap
   await waitForWidgets(c.mashup, IDLE);
   await waitTask(a1.desktop, id, "ParticipantLeftConference");
   expect(await count(a1.page)).toBe(theirsFrom + 2);
-  await act(a1.desktop, "end", id);
-  await waitPayloads(a1.page, theirsFrom + 3);
-  await waitTask(a1.desktop, id, "AgentWrapup");
-  await act(a1.desktop, "wrapup", id);
-  await waitTask(a1.desktop, id, null);
+  await aliceFinishes(id, "end", theirsFrom + 3);
   await expectTwoLegs(id, from, theirsFrom);
 });
 
