@@ -47,18 +47,18 @@ async function callChloe(): Promise<{ id: string; from: number }> {
 }
 
 /**
- * Cisco's call control: Consult, then the agent `name` in its popover (the list item's button,
- * shown on hover). `shot`: the pane with the popover open is saved under that name first.
+ * Cisco's call control: Consult, then the agent `name` in its popover (the list item's button). `shot`: the pane with the popover open is saved under that name first.
  */
 async function consultAgent(name: string, shot?: string): Promise<void> {
   const consult = c.mashup.locator('[data-testid="call-control:consult"]');
-  await settled(consult);
-  await consult.click();
+  await press(consult);
   const item = c.mashup.locator(".call-control-list-item-title", { hasText: name });
   await settled(item);
   if (shot) await c.page.locator("aside#live").screenshot({ path: join(SCREENSHOTS, shot) });
-  await item.hover();
-  await c.mashup.locator(".hover-button mdc-button").click();
+  // Each row's button shows without hovering (webex-in-sap.css; Cisco shows it only under the pointer).
+  const button = c.mashup.locator(".call-control-list-item", { has: item }).locator(".hover-button mdc-button");
+  expect(await button.evaluate((el) => getComputedStyle(el.parentElement!).opacity)).toBe("1");
+  await press(button);
 }
 
 /**
@@ -78,12 +78,31 @@ async function settled(l: ReturnType<Frame["locator"]>): Promise<void> {
   throw new Error("the element never settled");
 }
 
+/**
+ * Clicks a button of Cisco's widgets once it has settled and is enabled: Momentum's buttons are
+ * custom elements, so Playwright's own wait for "enabled" does not see their `disabled`, and a
+ * click on one still disabled (End while the call comes off hold after a consult) does nothing.
+ */
+async function press(l: ReturnType<Frame["locator"]>): Promise<void> {
+  await settled(l);
+  await l.evaluate(
+    (el) =>
+      new Promise<void>((resolve, reject) => {
+        const off = () => !(el as HTMLButtonElement).disabled && !el.hasAttribute("disabled") && el.getAttribute("aria-disabled") !== "true";
+        const end = Date.now() + 10_000;
+        const look = () => (off() ? resolve() : Date.now() > end ? reject(new Error("the button stayed disabled")) : setTimeout(look, 50));
+        look();
+      }),
+  );
+  await l.click();
+}
+
 /** A button of Cisco's consult panel (`transfer`, `conference`, `cancel`, …). */
 const consultButton = (key: string) => c.mashup.locator(`[data-testid="${key}-consult-btn"]`);
 
 /** Chloe ends the call in the call control and wraps it up; the pane is back to idle. */
 async function endAndWrapUp(from: number, ends: number): Promise<void> {
-  await c.mashup.locator('[data-testid="call-control:end-call"]').click();
+  await press(c.mashup.locator('[data-testid="call-control:end-call"]'));
   await waitPayloads(c.page, from + ends);
   await wrapUpIn(c.mashup);
   await waitForWidgets(c.mashup, IDLE);
@@ -110,7 +129,7 @@ test("consult: Chloe consults Alice in Cisco's popover, Alice accepts on her des
   await waitTask(a1.desktop, id, "AgentOfferConsult");
   await act(a1.desktop, "accept", id);
   await waitTask(a1.desktop, id, "AgentConsulting");
-  await consultButton("cancel").click();
+  await press(consultButton("cancel"));
   await waitPayloads(a1.page, theirsFrom + 2);
   await waitForWidgets(c.mashup, ON_CALL);
   await endAndWrapUp(from, 3);
@@ -186,7 +205,7 @@ async function expectTwoLegs(id: string, from: number, theirsFrom: number): Prom
 test("consult → transfer: after Alice accepted the consult, Chloe transfers in Cisco's consult panel; Chloe's leg ends, Alice continues and ends: one activity each, tied by the original ID", async () => {
   const { id, from } = await callChloe();
   const theirsFrom = await consultAccepted(id);
-  await consultButton("transfer").click();
+  await press(consultButton("transfer"));
   await waitPayloads(c.page, from + 3);
   await waitPayloads(a1.page, theirsFrom + 2);
   await wrapUpIn(c.mashup);
@@ -199,7 +218,7 @@ test("consult → transfer: after Alice accepted the consult, Chloe transfers in
 test("consult → conference: Chloe merges in Cisco's consult panel, Alice leaves the conference on her desktop, Chloe ends the call: one activity each, Alice's ending when she leaves", async () => {
   const { id, from } = await callChloe();
   const theirsFrom = await consultAccepted(id);
-  await consultButton("conference").click();
+  await press(consultButton("conference"));
   await waitPayloads(a1.page, theirsFrom + 2);
   await waitTask(a1.desktop, id, "ParticipantJoinedConference");
   await c.mashup.locator('[data-testid="call-control:exit-conference"]').waitFor();
@@ -212,12 +231,11 @@ test("consult → conference: Chloe merges in Cisco's consult panel, Alice leave
 test("consult → conference, then Chloe leaves it with Exit Conference and wraps up; Alice goes on with the customer and ends: one activity each", async () => {
   const { id, from } = await callChloe();
   const theirsFrom = await consultAccepted(id);
-  await consultButton("conference").click();
+  await press(consultButton("conference"));
   await waitPayloads(a1.page, theirsFrom + 2);
   await waitTask(a1.desktop, id, "ParticipantJoinedConference");
   const exit = c.mashup.locator('[data-testid="call-control:exit-conference"]');
-  await settled(exit);
-  await exit.click();
+  await press(exit);
   await waitPayloads(c.page, from + 3);
   await wrapUpIn(c.mashup);
   await waitForWidgets(c.mashup, IDLE);
@@ -232,9 +250,9 @@ test("the call control's Pause Recording and Resume Recording (shown with Hold a
   const toggle = c.mashup.locator('[data-testid="call-control:recording-toggle"]');
   await settled(toggle);
   expect(await toggle.getAttribute("aria-label")).toBe("Pause Recording");
-  await toggle.click();
+  await press(toggle);
   await c.mashup.locator('[data-testid="call-control:recording-toggle"][aria-label="Resume Recording"]').waitFor();
-  await toggle.click();
+  await press(toggle);
   await c.mashup.locator('[data-testid="call-control:recording-toggle"][aria-label="Pause Recording"]').waitFor();
   const sent = s.sandbox.cloud.notifications.sent.filter((m) => m.agentId === CHLOE.agentId && m.message.data?.interactionId === id).map((m) => m.message.data!.type);
   expect(sent.slice(-2)).toEqual(["ContactRecordingPaused", "ContactRecordingResumed"]);
