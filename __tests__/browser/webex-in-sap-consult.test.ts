@@ -47,18 +47,27 @@ async function callChloe(): Promise<{ id: string; from: number }> {
 }
 
 /**
- * Cisco's call control: Consult, then the agent `name` in its popover (the list item's button). `shot`: the pane with the popover open is saved under that name first.
+ * Cisco's call control: Consult, then the agent `name` in its popover (the list item's button),
+ * by pointer or, `keyboard`, by Tab and Enter alone (list-keyboard-fix.ts). `shot`: the pane with
+ * the popover open is saved under that name first.
  */
-async function consultAgent(name: string, shot?: string): Promise<void> {
+async function consultAgent(name: string, o: { shot?: string; keyboard?: boolean } = {}): Promise<void> {
   const consult = c.mashup.locator('[data-testid="call-control:consult"]');
   await press(consult);
   const item = c.mashup.locator(".call-control-list-item-title", { hasText: name });
   await settled(item);
-  if (shot) await c.page.locator("aside#live").screenshot({ path: join(SCREENSHOTS, shot) });
+  if (o.shot) await c.page.locator("aside#live").screenshot({ path: join(SCREENSHOTS, o.shot) });
   // Each row's button shows without hovering (webex-in-sap.css; Cisco shows it only under the pointer).
   const button = c.mashup.locator(".call-control-list-item", { has: item }).locator(".hover-button mdc-button");
   expect(await button.evaluate((el) => getComputedStyle(el.parentElement!).opacity)).toBe("1");
-  await press(button);
+  if (!o.keyboard) return press(button);
+  // From the search field the popover focuses: Tab until the row's button, named after the agent.
+  expect(await button.getAttribute("aria-label")).toBe(name);
+  for (let tabs = 0; !(await button.evaluate((el) => el === document.activeElement)); tabs++) {
+    if (tabs > 12) throw new Error(`Tab never reached ${name}'s consult button`);
+    await c.page.keyboard.press("Tab");
+  }
+  await c.page.keyboard.press("Enter");
 }
 
 /**
@@ -121,10 +130,11 @@ test("Chloe signed in and Available in the pane; Alice Available on her Agent De
   expect(s.sandbox.cc.host(ALICE.agentId).session).toMatchObject({ status: "LoggedIn", subStatus: "Available" });
 });
 
-test("consult: Chloe consults Alice in Cisco's popover, Alice accepts on her desktop, Chloe ends the consult and the call: Alice gets a pop and no activity", async () => {
+test("consult: Chloe consults Alice in Cisco's popover by keyboard alone, Alice accepts on her desktop, Chloe ends the consult and the call: Alice gets a pop and no activity", async () => {
   const { id, from } = await callChloe();
   const theirsFrom = await count(a1.page);
-  await consultAgent(ALICE.agentName, "webex-in-sap-consult-360.png");
+  // By keyboard alone, as an agent who does not use a pointer would.
+  await consultAgent(ALICE.agentName, { shot: "webex-in-sap-consult-360.png", keyboard: true });
   await waitPayloads(a1.page, theirsFrom + 1);
   await waitTask(a1.desktop, id, "AgentOfferConsult");
   await act(a1.desktop, "accept", id);

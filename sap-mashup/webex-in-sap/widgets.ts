@@ -13,6 +13,7 @@
  * call control with no current task, or the incoming task with none offered, log errors. So each
  * enters the document only once it has something to show (`update`), as Cisco's sample adds them.
  */
+import { keepRowButtonsReachable } from "./list-keyboard-fix";
 import type { CcStore } from "./webex-sdk";
 
 /** The tags `@webex/cc-widgets/wc` defines (dist/wc.js), in the order the pane shows them. */
@@ -175,6 +176,9 @@ export function mountWidgets(doc: Document, parent: HTMLElement, store: CcStore,
   };
   elements.incomingTask.onAccepted = settled;
   elements.incomingTask.onRejected = settled;
+  // The consult and transfer popovers' rows, reachable by keyboard (list-keyboard-fix.ts); the
+  // popovers may render outside the container, so the whole page is watched.
+  keepRowButtonsReachable(doc.body);
   // The call control calls this after Webex paused or resumed the recording, without checking it
   // was given one ("w is not a function", logged as an error); the widget shows the change itself.
   elements.callControl.onRecordingToggle = () => undefined;
