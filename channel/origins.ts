@@ -7,6 +7,14 @@ export type OriginList = readonly string[];
 
 export type OriginParse = { ok: true; origins: OriginList } | { ok: false; error: string };
 
+/**
+ * https, or plain http on a loopback host (localhost, 127.x.x.x, [::1]): what a configured URL may
+ * be, plain http only ever for a local sandbox.
+ */
+export function isHttpsOrLoopback(url: URL): boolean {
+  return url.protocol === "https:" || (url.protocol === "http:" && /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/.test(url.hostname));
+}
+
 /** Parses one origin; returns its serialised form or an error naming the value. */
 export function parseOrigin(raw: string): { ok: true; origin: string } | { ok: false; error: string } {
   const text = raw.trim();

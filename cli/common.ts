@@ -2,7 +2,7 @@
  * Shared checks of the `wxcc-sap` command line: URLs, origins and Webex data centers. Pure.
  * Every failure is a CliError whose message is one line naming the option and the value.
  */
-import { parseOriginList } from "../channel/origins";
+import { isHttpsOrLoopback, parseOriginList } from "../channel/origins";
 
 export class CliError extends Error {
   constructor(
@@ -23,11 +23,9 @@ export function desktopUrlFor(dc: DataCenter): string {
   return `https://desktop.wxcc-${dc}.cisco.com/`;
 }
 
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
-
 /** http is accepted only for a loopback host and only when the caller allows it (a local sandbox). */
 function secureEnough(url: URL, allowLocalhost: boolean): boolean {
-  return url.protocol === "https:" || (allowLocalhost && url.protocol === "http:" && LOOPBACK.test(url.hostname));
+  return url.protocol === "https:" || (allowLocalhost && isHttpsOrLoopback(url));
 }
 
 /** An absolute https URL (http on a loopback host too when allowLocalhost). */

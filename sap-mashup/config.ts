@@ -5,7 +5,7 @@
 import type { CountryCode } from "libphonenumber-js/core";
 import { parseLook, type Look } from "./look";
 import { isSupportedCountry } from "./phone";
-import { parseOrigin, parseOriginList } from "../channel/origins";
+import { isHttpsOrLoopback, parseOrigin, parseOriginList } from "../channel/origins";
 import { CUSTOM_FIELDS, type CustomField, type PayloadConfig } from "./sap-payload";
 
 export interface MashupConfig extends PayloadConfig {
@@ -28,19 +28,26 @@ export interface MashupConfig extends PayloadConfig {
 }
 
 /**
+ * `webexInSap` as given, trimmed: "on" or "off" (any case; empty or absent is "off"), or else the
+ * value that is neither, for the error that names it (contract §4).
+ */
+export function webexInSapValue(q: URLSearchParams): string {
+  const value = q.get("webexInSap")?.trim() ?? "";
+  return /^(on|off|)$/i.test(value) ? value.toLowerCase() || "off" : value;
+}
+
+/**
  * Whether the "Webex in SAP" topology's bundle reads this page's URL (main.ts fetches it, the CLI
- * checks with its parser): with `webexInSap=on`, and also when the URL has any other `webex…`
- * parameter than an empty or `off` `webexInSap`, so that bundle names the mix-up (a bad
- * `webexInSap` value, its parameters without it). This page stays free of its parsing.
+ * checks with its parser): with `webexInSap=on`, and also when the URL has a `webexInSap` that is
+ * not off or any other `webex…` parameter, so that bundle names the mix-up (a bad `webexInSap`
+ * value, its parameters without it). This page stays free of its parsing.
  */
 export function forWebexInSap(search: string): boolean {
-  for (const [name, value] of new URLSearchParams(search)) if (name.startsWith("webex") && !(name === "webexInSap" && /^\s*(off)?\s*$/i.test(value))) return true;
-  return false;
+  const q = new URLSearchParams(search);
+  return webexInSapValue(q) !== "off" || [...q.keys()].some((name) => name.startsWith("webex") && name !== "webexInSap");
 }
 
 export type ConfigResult = { ok: true; config: MashupConfig } | { ok: false; errors: string[] };
-
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 
 function parseDesktopUrl(raw: string): { ok: true; url: string; origin: string } | { ok: false; error: string } {
   let url: URL;
@@ -50,7 +57,7 @@ function parseDesktopUrl(raw: string): { ok: true; url: string; origin: string }
     return { ok: false, error: `desktopUrl: "${raw}" is not a URL` };
   }
   // Plain http only for a local sandbox: a real desktop is always https.
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && LOOPBACK.test(url.hostname))) {
+  if (!isHttpsOrLoopback(url)) {
     return { ok: false, error: `desktopUrl: "${raw}" must be an https URL` };
   }
   return { ok: true, url: url.href, origin: url.origin };

@@ -3,31 +3,19 @@
  * and findings built from them. The check page is its own bundle with its own @lit/localize, so
  * its catalogs are fetched together with the pane's (both by URL, beside the page's scripts).
  */
-import { msg } from "@lit/localize";
-import { setLanguage, template, type Catalog, type Language } from "../i18n/localize";
-import { checkEn, type CheckCatalog, type CheckMessageId } from "../i18n/check/en";
+import { localized, setLanguage, withOwnCatalog, type Language } from "../i18n/localize";
+import { checkEn, type CheckMessageId } from "../i18n/check/en";
 import type { CheckOutcome } from "./check-run";
 import type { CheckStep } from "./check-steps";
 
-const HAS_PLACEHOLDER = /\{\d\}/;
-
 /** A check message in the current language, its placeholders `{0}`, `{1}` … filled with `args`. */
 export function ct(id: CheckMessageId, ...args: readonly string[]): string {
-  const source: string = checkEn[id];
-  return msg(HAS_PLACEHOLDER.test(source) ? template(source, args) : source, { id }) as string;
-}
-
-/** Fetches the pane's and the check's catalog of a language (lang-<tag>.js, check-lang-<tag>.js) as one. */
-async function loadBoth(lang: Exclude<Language, "en">): Promise<{ templates: Catalog }> {
-  const pane = `./lang-${lang}.js`; // variables, so the bundler leaves the imports to the browser
-  const check = `./check-lang-${lang}.js`;
-  const [a, b] = (await Promise.all([import(pane), import(check)])) as [{ templates: Catalog }, { templates: CheckCatalog }];
-  return { templates: { ...a.templates, ...b.templates } as Catalog };
+  return localized(id, checkEn[id], args);
 }
 
 /** Switches the check page's language (its own localization, see above). */
 export function setCheckLanguage(lang: Language, doc: Document): Promise<void> {
-  return setLanguage(lang, doc, loadBoth);
+  return setLanguage(lang, doc, withOwnCatalog("check-"));
 }
 
 /** The step's title, e.g. "Ending the call closes the activity (UPDATEACTIVITY)". */

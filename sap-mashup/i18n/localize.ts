@@ -83,6 +83,18 @@ export const loadBuiltCatalog: CatalogLoader = (lang) => {
   return import(url) as Promise<{ templates: Catalog }>;
 };
 
+/**
+ * The loader of a bundle with a catalog of its own, `<prefix>lang-<tag>.js` beside the page's
+ * (check-lang-de.js, webex-lang-de.js, …): the pane's catalog and its own, fetched together as one.
+ */
+export function withOwnCatalog(prefix: string): CatalogLoader {
+  return async (lang) => {
+    const own = `./${prefix}lang-${lang}.js`; // a variable, so the bundler leaves the import to the browser
+    const [pane, mine] = await Promise.all([loadBuiltCatalog(lang), import(own) as Promise<{ templates: Record<string, string> }>]);
+    return { templates: { ...pane.templates, ...mine.templates } as Catalog };
+  };
+}
+
 let runtime: ReturnType<typeof configureLocalization> | undefined;
 
 /**
@@ -104,11 +116,19 @@ export function currentLanguage(): Language {
   return (runtime?.getLocale() as Language | undefined) ?? "en";
 }
 
-/** A message in the current language, its placeholders `{0}`, `{1}` … filled with `args`. */
-export function t(id: MessageId, ...args: readonly string[]): string {
-  const source: string = en[id];
+/**
+ * Message `id` in the current language, from its English `source`, its placeholders `{0}`, `{1}` …
+ * filled with `args`: `t` below, and the bundles with catalogs of their own (the setup check, the
+ * Webex in SAP pane).
+ */
+export function localized(id: string, source: string, args: readonly string[]): string {
   // Strings and `str` templates in, always a string out (only lit `html` templates give templates back).
   return msg(HAS_PLACEHOLDER.test(source) ? template(source, args) : source, { id }) as string;
+}
+
+/** A message in the current language, its placeholders `{0}`, `{1}` … filled with `args`. */
+export function t(id: MessageId, ...args: readonly string[]): string {
+  return localized(id, en[id], args);
 }
 
 /** A message in English, whatever the page's language: for the connector's log, which support reads. */

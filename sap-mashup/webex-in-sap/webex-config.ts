@@ -8,8 +8,8 @@
  * one of these parameters without `webexInSap=on`, is named in the pane as the page's own
  * configuration errors are.
  */
-import { parseOriginList } from "../../channel/origins";
-import { parseConfig, type MashupConfig } from "../config";
+import { isHttpsOrLoopback, parseOriginList } from "../../channel/origins";
+import { parseConfig, webexInSapValue, type MashupConfig } from "../config";
 
 /** Webex's identity service; `<authBase>/authorize` and `<authBase>/access_token` (docs/reference/webex-sign-in.md §1). */
 export const WEBEX_AUTH_BASE = "https://webexapis.com/v1";
@@ -38,8 +38,6 @@ export interface WebexInSapConfig {
   desktopOrigins?: readonly string[];
 }
 
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
-
 /** An https URL (http only on a loopback host, for the local sandbox), no query, fragment or credentials. */
 function serviceUrl(raw: string, param: string, errors: string[]): string | undefined {
   const text = raw.trim();
@@ -50,7 +48,7 @@ function serviceUrl(raw: string, param: string, errors: string[]): string | unde
     errors.push(`${param}: "${text}" is not a URL`);
     return undefined;
   }
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && LOOPBACK.test(url.hostname))) {
+  if (!isHttpsOrLoopback(url)) {
     errors.push(`${param}: "${text}" must be an https URL`);
     return undefined;
   }
@@ -112,13 +110,13 @@ export interface WebexInSapPageConfig extends MashupConfig {
  */
 export function parseWebexInSapPage(search: string): { ok: true; config: WebexInSapPageConfig } | { ok: false; errors: string[] } {
   const q = new URLSearchParams(search);
-  const topology = q.get("webexInSap")?.trim() ?? "";
-  const on = /^on$/i.test(topology);
+  const topology = webexInSapValue(q);
+  const on = topology === "on";
   // The shared parameters' errors and this topology's together: the admin fixes the URL once.
   const page = parseConfig(search, on);
   const errors = page.ok ? [] : [...page.errors];
   if (!on) {
-    if (!/^(off)?$/i.test(topology)) errors.push(`webexInSap: "${topology}" is not on or off`);
+    if (topology !== "off") errors.push(`webexInSap: "${topology}" is not on or off`);
     for (const name of new Set(q.keys())) if (name.startsWith("webex") && name !== "webexInSap") errors.push(`${name}: only read with webexInSap=on (the "Webex in SAP" topology)`);
     return { ok: false, errors: errors.length > 0 ? errors : ["webexInSap: not on; this page is the \"Webex in SAP\" topology's"] };
   }

@@ -3,19 +3,15 @@
  * together with the pane's (sign-out reasons are translated there), both by URL beside the scripts.
  * This bundle has its own @lit/localize, like the setup check's page.
  */
-import { msg } from "@lit/localize";
 import type { MessageId } from "../i18n/en";
-import { setLanguage, t, template, type Catalog, type Language } from "../i18n/localize";
-import { webexEn, type WebexCatalog, type WebexMessageId } from "../i18n/webex/en";
+import { localized, setLanguage, t, withOwnCatalog, type Language } from "../i18n/localize";
+import { webexEn, type WebexMessageId } from "../i18n/webex/en";
 import type { Notice } from "../notices";
 import { STATION_LOGGED_OUT } from "./cc-desktop-port";
 
-const HAS_PLACEHOLDER = /\{\d\}/;
-
 /** A message of this topology in the current language, its placeholders filled with `args`. */
 export function wt(id: WebexMessageId, ...args: readonly string[]): string {
-  const source: string = webexEn[id];
-  return msg(HAS_PLACEHOLDER.test(source) ? template(source, args) : source, { id }) as string;
+  return localized(id, webexEn[id], args);
 }
 
 /**
@@ -41,14 +37,7 @@ export function webexNoticeText(n: Notice): string {
   return own ? wt(own, ...n.args) : t(n.kind, ...n.args);
 }
 
-async function loadBoth(lang: Exclude<Language, "en">): Promise<{ templates: Catalog }> {
-  const pane = `./lang-${lang}.js`; // variables, so the bundler leaves the imports to the browser
-  const own = `./webex-lang-${lang}.js`;
-  const [a, b] = (await Promise.all([import(pane), import(own)])) as [{ templates: Catalog }, { templates: WebexCatalog }];
-  return { templates: { ...a.templates, ...b.templates } as Catalog };
-}
-
 /** Switches this pane's language (its own localization, see above). */
 export function setWebexLanguage(lang: Language, doc: Document): Promise<void> {
-  return setLanguage(lang, doc, loadBoth);
+  return setLanguage(lang, doc, withOwnCatalog("webex-"));
 }
