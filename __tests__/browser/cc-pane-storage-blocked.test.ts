@@ -6,10 +6,9 @@
  * and exactly one END: a conversation first seen connected after a reload is taken to have its
  * activity already (sap-mashup/sap-payload.ts).
  */
-import { describePayload } from "../support/scenario-runner";
 import type { AgentKey } from "../support/scenarios";
 import { useStage, type Stage } from "./browser-support";
-import { closePane, IDS, openPane, paneState, preparePanes, received, sapSeen, sentTo, settled, type AgentPane } from "./cc-pane-support";
+import { closePane, IDS, openPane, paneState, preparePanes, sapLines, settled } from "./cc-pane-support";
 
 jest.setTimeout(60_000);
 
@@ -23,13 +22,6 @@ beforeAll(async () => {
   tokens = await preparePanes(st);
 });
 
-async function sapLines(p: AgentPane, id: string): Promise<string[]> {
-  await received(p, sentTo(st, p, id));
-  await settled(p);
-  const seen = await sapSeen(p);
-  expect(seen.violations).toEqual([]);
-  return seen.payloads.map((f) => describePayload(f, id, { A, B: "-", C: "-" }));
-}
 
 test("the pane has no storage; a reload mid-call: no second NOTIFY or ACCEPT, and the END comes once", async () => {
   const cc = st.sandbox.cc;
@@ -40,14 +32,14 @@ test("the pane has no storage; a reload mid-call: no second NOTIFY or ACCEPT, an
     await cc.stateChange(A, "Available", "0");
     const id = cc.inbound({ from: "+14155550132", to: A });
     cc.agentAnswers(id, A);
-    expect(await sapLines(first, id)).toEqual([`A: CALL INBOUND NOTIFY ${CALL_FIELDS}`, `A: CALL INBOUND ACCEPT ${CALL_FIELDS}`]);
+    expect(await sapLines(st, first, id)).toEqual([`A: CALL INBOUND NOTIFY ${CALL_FIELDS}`, `A: CALL INBOUND ACCEPT ${CALL_FIELDS}`]);
     pane = await openPane(st, tokens, "A", { reloadOf: first });
     expect(pane.reloggedIn).toBe(true);
     await settled(pane);
     expect((await paneState(pane)).legs).toBe(1);
     cc.customerEnds(id);
     await cc.wrapup(A, id);
-    expect(await sapLines(pane, id)).toEqual([`A: CALL INBOUND NOTIFY ${CALL_FIELDS}`, `A: CALL INBOUND ACCEPT ${CALL_FIELDS}`, `A: CALL UPDATEACTIVITY END ${CALL_FIELDS}`]);
+    expect(await sapLines(st, pane, id)).toEqual([`A: CALL INBOUND NOTIFY ${CALL_FIELDS}`, `A: CALL INBOUND ACCEPT ${CALL_FIELDS}`, `A: CALL UPDATEACTIVITY END ${CALL_FIELDS}`]);
   } finally {
     await closePane(st, pane);
   }

@@ -6,7 +6,7 @@
  */
 import type { Frame, Page } from "playwright-core";
 import { AGENTS, CLOUD_AGENTS } from "../../sandbox/server";
-import type { AgentIds } from "../support/scenario-runner";
+import { describePayload, type AgentIds } from "../support/scenario-runner";
 import type { AgentKey } from "../support/scenarios";
 import { frameOf, type Stage } from "./browser-support";
 import { sdkBundle, signIn } from "./webex-sdk-support";
@@ -136,6 +136,18 @@ export async function settled(p: AgentPane): Promise<void> {
 /** SAP's payloads so far (fields) and the contract violations found in them. */
 export function sapSeen(p: AgentPane): Promise<{ payloads: Record<string, string>[]; violations: string[] }> {
   return p.page.evaluate(() => ({ payloads: (window as unknown as SapWin).sapStandIn.payloads(), violations: (window as unknown as SapWin).sapStandIn.violations() }));
+}
+
+/**
+ * Waits until the pane has passed on everything the simulation sent about `id` and SAP has all it
+ * posted; then SAP's lines for that conversation, as agent A's (contract violations fail the test).
+ */
+export async function sapLines(st: Stage, p: AgentPane, id: string): Promise<string[]> {
+  await received(p, sentTo(st, p, id));
+  await settled(p);
+  const seen = await sapSeen(p);
+  expect(seen.violations).toEqual([]);
+  return seen.payloads.map((f) => describePayload(f, id, { A: IDS.A, B: "-", C: "-" }));
 }
 
 export function paneState(p: AgentPane): Promise<ReturnType<PaneApi["state"]>> {

@@ -9,10 +9,9 @@
  */
 import { message } from "../../channel/protocol";
 import { CLOUD_AGENTS } from "../../sandbox/server";
-import { describePayload } from "../support/scenario-runner";
 import type { AgentKey } from "../support/scenarios";
 import { frameOf, useStage, type Stage } from "./browser-support";
-import { closePane, IDS, openPane, paneApp, paneState, preparePanes, received, sapSeen, sentTo, settled, type AgentPane } from "./cc-pane-support";
+import { closePane, IDS, openPane, paneApp, paneState, preparePanes, received, sapLines, sapSeen, sentTo, settled, type AgentPane } from "./cc-pane-support";
 
 jest.setTimeout(60_000);
 
@@ -38,14 +37,6 @@ const cc = () => st.sandbox.cc;
 /** The conversations the simulation offered agent A since the pane opened, newest last. */
 const offeredTo = (p: AgentPane) => [...new Set(st.sandbox.cloud.notifications.sent.slice(p.from).filter((m) => m.agentId === A && m.message.data?.type === "AgentOfferContact").map((m) => m.message.data!.interactionId!))];
 
-/** Waits until the pane has passed on everything sent about `id` and SAP has all it posted; then SAP's lines. */
-async function sapLines(p: AgentPane, id: string): Promise<string[]> {
-  await received(p, sentTo(st, p, id));
-  await settled(p);
-  const seen = await sapSeen(p);
-  expect(seen.violations).toEqual([]);
-  return seen.payloads.map((f) => describePayload(f, id, { A, B: "-", C: "-" }));
-}
 
 async function waitFor<T>(what: string, read: () => Promise<T> | T, ok: (v: T) => boolean): Promise<T> {
   for (let i = 0; ; i++) {
@@ -82,7 +73,7 @@ describe("click-to-dial", () => {
     await cc().wrapup(A, id!);
     // No caller id configured: Webex's default for the entry point (the simulation's +18005550199).
     const rest = `ANI=+16503054000 ActivityUUID=${UUID} DNIS=+18005550199`;
-    expect(await sapLines(pane, id!)).toEqual([`A: CALL OUTBOUND NOTIFY ${rest}`, `A: CALL OUTBOUND ACCEPT ${rest}`, `A: CALL UPDATEACTIVITY END ${rest}`]);
+    expect(await sapLines(st, pane, id!)).toEqual([`A: CALL OUTBOUND NOTIFY ${rest}`, `A: CALL OUTBOUND ACCEPT ${rest}`, `A: CALL UPDATEACTIVITY END ${rest}`]);
     expect((await paneState(pane)).legs).toBe(0);
   });
 
@@ -94,7 +85,7 @@ describe("click-to-dial", () => {
     expect(cc().host(A).tasks.get(id!)?.interaction.callProcessingDetails).toMatchObject({ ani: "+18005550123", dnis: "+16503054000" });
     await cc().end(A, id!);
     await cc().wrapup(A, id!);
-    await sapLines(pane, id!);
+    await sapLines(st, pane, id!);
   });
 
   test("an agent without an outdial entry point is told so; Webex is not asked", async () => {
@@ -194,7 +185,7 @@ describe("sign-out", () => {
     expectErrors(["[wxcc-sap mashup] You cannot sign out while a conversation or its wrap-up is open. Finish them, then sign out."]);
     await cc().end(A, id);
     await cc().wrapup(A, id);
-    expect(await sapLines(pane, id)).toEqual([`A: CALL INBOUND NOTIFY ${CALL_FIELDS}`, `A: CALL INBOUND ACCEPT ${CALL_FIELDS}`, `A: CALL UPDATEACTIVITY END ${CALL_FIELDS}`]);
+    expect(await sapLines(st, pane, id)).toEqual([`A: CALL INBOUND NOTIFY ${CALL_FIELDS}`, `A: CALL INBOUND ACCEPT ${CALL_FIELDS}`, `A: CALL UPDATEACTIVITY END ${CALL_FIELDS}`]);
   });
 
   test("signed out by Webex (a supervisor, another device): shown; a new station login brings the agent back", async () => {
@@ -211,7 +202,7 @@ describe("a reload of the pane mid-call", () => {
     const first = await openPane(st, tokens, "A");
     pane = first;
     const id = await answeredCall(first);
-    expect(await sapLines(first, id)).toEqual([`A: CALL INBOUND NOTIFY ${CALL_FIELDS}`, `A: CALL INBOUND ACCEPT ${CALL_FIELDS}`]);
+    expect(await sapLines(st, first, id)).toEqual([`A: CALL INBOUND NOTIFY ${CALL_FIELDS}`, `A: CALL INBOUND ACCEPT ${CALL_FIELDS}`]);
     // The pane reloads in its SAP page; Webex's relogin lists the call and announces it (AgentContact).
     pane = await openPane(st, tokens, "A", { reloadOf: first });
     expect(pane.reloggedIn).toBe(true);
@@ -219,7 +210,7 @@ describe("a reload of the pane mid-call", () => {
     expect((await paneState(pane)).legs).toBe(1);
     cc().customerEnds(id);
     await cc().wrapup(A, id);
-    expect(await sapLines(pane, id)).toEqual([`A: CALL INBOUND NOTIFY ${CALL_FIELDS}`, `A: CALL INBOUND ACCEPT ${CALL_FIELDS}`, `A: CALL UPDATEACTIVITY END ${CALL_FIELDS}`]);
+    expect(await sapLines(st, pane, id)).toEqual([`A: CALL INBOUND NOTIFY ${CALL_FIELDS}`, `A: CALL INBOUND ACCEPT ${CALL_FIELDS}`, `A: CALL UPDATEACTIVITY END ${CALL_FIELDS}`]);
     expect((await paneState(pane)).legs).toBe(0);
   });
 
@@ -227,7 +218,7 @@ describe("a reload of the pane mid-call", () => {
     const first = await openPane(st, tokens, "A");
     pane = first;
     const id = await answeredCall(first);
-    await sapLines(first, id);
+    await sapLines(st, first, id);
     pane = await openPane(st, tokens, "A", {
       reloadOf: first,
       // Between the old page and the new one: the customer hangs up and the wrap-up is done elsewhere.
@@ -237,7 +228,7 @@ describe("a reload of the pane mid-call", () => {
       },
     });
     expect(pane.reloggedIn).toBe(true);
-    expect(await sapLines(pane, id)).toEqual([`A: CALL INBOUND NOTIFY ${CALL_FIELDS}`, `A: CALL INBOUND ACCEPT ${CALL_FIELDS}`, `A: CALL UPDATEACTIVITY END ${CALL_FIELDS}`]);
+    expect(await sapLines(st, pane, id)).toEqual([`A: CALL INBOUND NOTIFY ${CALL_FIELDS}`, `A: CALL INBOUND ACCEPT ${CALL_FIELDS}`, `A: CALL UPDATEACTIVITY END ${CALL_FIELDS}`]);
   });
 });
 
@@ -248,7 +239,7 @@ describe("notifications only the CC SDK passes on (docs/reference/webex-cc-event
     // What the SDK's transfer request runs in the emulated cloud.
     st.sandbox.cloud.actions.transfer(A, id, { destinationType: "queue", to: "queue-support" });
     await cc().wrapup(A, id);
-    expect(await sapLines(pane, id)).toEqual([`A: CALL INBOUND NOTIFY ${CALL_FIELDS}`, `A: CALL INBOUND ACCEPT ${CALL_FIELDS}`, `A: CALL UPDATEACTIVITY END ${CALL_FIELDS}`]);
+    expect(await sapLines(st, pane, id)).toEqual([`A: CALL INBOUND NOTIFY ${CALL_FIELDS}`, `A: CALL INBOUND ACCEPT ${CALL_FIELDS}`, `A: CALL UPDATEACTIVITY END ${CALL_FIELDS}`]);
     expect((await paneState(pane)).legs).toBe(0);
     cc().customerEnds(id);
   });
@@ -260,7 +251,7 @@ describe("notifications only the CC SDK passes on (docs/reference/webex-cc-event
     st.sandbox.cloud.notifications.toAgent(A, { type: "RoutingMessage", orgId: cc().orgId, trackingId: "t-unassigned", data: { ...(task as unknown as Record<string, unknown>), type: "AgentContactUnassigned" } });
     await cc().end(A, id);
     await cc().wrapup(A, id);
-    expect(await sapLines(pane, id)).toEqual([`A: CALL INBOUND NOTIFY ${CALL_FIELDS}`, `A: CALL INBOUND ACCEPT ${CALL_FIELDS}`, `A: CALL UPDATEACTIVITY END ${CALL_FIELDS}`]);
+    expect(await sapLines(st, pane, id)).toEqual([`A: CALL INBOUND NOTIFY ${CALL_FIELDS}`, `A: CALL INBOUND ACCEPT ${CALL_FIELDS}`, `A: CALL UPDATEACTIVITY END ${CALL_FIELDS}`]);
   });
 
   test("AgentContactAssignFailed (sent on the socket) ends the offer: a pop, then its END", async () => {
@@ -269,7 +260,7 @@ describe("notifications only the CC SDK passes on (docs/reference/webex-cc-event
     const id = cc().inbound({ from: "+14155550132", to: A });
     await received(pane, sentTo(st, pane, id));
     st.sandbox.cloud.notifications.toAgent(A, { type: "RoutingMessage", orgId: cc().orgId, trackingId: "t-assign-failed", data: { ...(cc().host(A).tasks.get(id) as unknown as Record<string, unknown>), type: "AgentContactAssignFailed", reason: "ASSIGN_FAILED", reasonCode: 0 } });
-    expect(await sapLines(pane, id)).toEqual([`A: CALL INBOUND NOTIFY ${CALL_FIELDS}`, `A: CALL UPDATEACTIVITY END ${CALL_FIELDS}`]);
+    expect(await sapLines(st, pane, id)).toEqual([`A: CALL INBOUND NOTIFY ${CALL_FIELDS}`, `A: CALL UPDATEACTIVITY END ${CALL_FIELDS}`]);
     expect((await paneState(pane)).legs).toBe(0);
     // The simulation still has the offer: it rings out once the pane is gone (the SDK has dropped its task).
     await closePane(st, pane, [id]);

@@ -109,18 +109,27 @@ test("a transfer from a desktop agent gives the SDK agent task:incoming; the SDK
   await cc.wrapup(A1, id);
 });
 
-test("consult a desktop agent, make it a conference, leave it: consultCreated, consulting, conferenceStarted, participantJoined, participantLeft, end", async () => {
-  const A2 = AGENTS[1]!.agentId;
-  const cc = st.sandbox.cc;
+/**
+ * An inbound call Chloe answers, then consults desktop agent `to` through the SDK, who answers:
+ * the consult in progress. `offered` runs while `to` has the consult offered, before answering.
+ */
+async function consultAnswered(to: string, offered: (id: string) => void = () => undefined): Promise<{ id: string; from: number }> {
   const from = await x.count();
   const id = sim("inbound", { from: "+14155550132", to: CHLOE.agentId }) as string;
   await x.waitFor("task:incoming", from, id);
   sim("agentAnswers", id, CHLOE.agentId);
   await x.waitFor("task:assigned", from, id);
-  expect(await x.task(id, "consult", { to: A2, destinationType: "agent" })).toBe("ok");
-  expect(cc.host(A2).tasks.get(id)?.type).toBe("AgentOfferConsult");
-  sim("agentAnswers", id, A2);
+  expect(await x.task(id, "consult", { to, destinationType: "agent" })).toBe("ok");
+  offered(id);
+  sim("agentAnswers", id, to);
   await x.waitFor("task:consulting", from, id);
+  return { id, from };
+}
+
+test("consult a desktop agent, make it a conference, leave it: consultCreated, consulting, conferenceStarted, participantJoined, participantLeft, end", async () => {
+  const A2 = AGENTS[1]!.agentId;
+  const cc = st.sandbox.cc;
+  const { id, from } = await consultAnswered(A2, (offer) => expect(cc.host(A2).tasks.get(offer)?.type).toBe("AgentOfferConsult"));
   expect(await x.task(id, "consultConference")).toBe("ok");
   expect(cc.host(A2).tasks.get(id)?.type).toBe("ParticipantJoinedConference");
   expect(await x.task(id, "exitConference")).toBe("ok");
@@ -146,14 +155,7 @@ test("a chat is accepted in the page (the SDK's accept request), ended and wrapp
 test("consult a desktop agent and end the consult: the call is back with the SDK agent", async () => {
   const A2 = AGENTS[1]!.agentId;
   const cc = st.sandbox.cc;
-  const from = await x.count();
-  const id = sim("inbound", { from: "+14155550132", to: CHLOE.agentId }) as string;
-  await x.waitFor("task:incoming", from, id);
-  sim("agentAnswers", id, CHLOE.agentId);
-  await x.waitFor("task:assigned", from, id);
-  expect(await x.task(id, "consult", { to: A2, destinationType: "agent" })).toBe("ok");
-  sim("agentAnswers", id, A2);
-  await x.waitFor("task:consulting", from, id);
+  const { id, from } = await consultAnswered(A2);
   expect(await x.task(id, "endConsult", { isConsult: true, taskId: id })).toBe("ok");
   await x.waitFor("task:resume", from, id);
   expect(cc.host(A2).tasks.has(id)).toBe(false);

@@ -1,9 +1,9 @@
 /** @jest-environment node */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CliError } from "../../cli/common";
 import { generateLayout, mergeLayout, widgetEntry, WIDGET_TAG, type WidgetOptions } from "../../cli/layout";
 import { validateLayout } from "../../cli/schema";
+import { cliErrorOf } from "../support/cli-error";
 
 const FIXTURES = join(__dirname, "../fixtures/layouts");
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), "utf8");
@@ -16,15 +16,7 @@ const opts: WidgetOptions = {
 type Any = any;
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
-function errorOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CliError);
-    return (e as Error).message;
-  }
-  throw new Error("expected a CliError");
-}
+const errorOf = cliErrorOf;
 
 describe("generateLayout", () => {
   const { layout, text } = generateLayout(opts) as { layout: Any; text: string };

@@ -1,7 +1,8 @@
 /** @jest-environment node */
-import { CliError, DATA_CENTERS } from "../../cli/common";
+import { DATA_CENTERS } from "../../cli/common";
 import { mashupUrl, type MashupUrlOptions } from "../../cli/mashup-url";
 import { parseConfig } from "../../sap-mashup/config";
+import { cliErrorOf } from "../support/cli-error";
 
 const base: MashupUrlOptions = {
   base: "https://connector.example.com/sap-mashup/index.html",
@@ -9,15 +10,7 @@ const base: MashupUrlOptions = {
   desktop: "us1",
 };
 
-function errorOf(o: MashupUrlOptions): string {
-  try {
-    mashupUrl(o);
-  } catch (e) {
-    expect(e).toBeInstanceOf(CliError);
-    return (e as Error).message;
-  }
-  throw new Error("expected a CliError");
-}
+const errorOf = (o: MashupUrlOptions): string => cliErrorOf(() => mashupUrl(o));
 
 /** What the mashup itself reads from the URL the tool printed. */
 const reread = (url: string) => {

@@ -6,24 +6,16 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CliError } from "../../cli/common";
 import { headerSet } from "../../cli/headers";
 import { run } from "../../cli/main";
 import { mashupUrl, type MashupUrlOptions } from "../../cli/mashup-url";
 import { parseWebexInSapPage } from "../../sap-mashup/webex-in-sap/webex-config";
+import { cliErrorOf } from "../support/cli-error";
 
 const SAP = "https://my123456.crm.ondemand.com";
 const base: MashupUrlOptions = { base: "https://connector.example.com/sap-mashup/index.html", sapOrigins: [SAP], webexInSap: true, webexClientId: "C0123456789abcdef" };
 
-function errorOf(o: MashupUrlOptions): string {
-  try {
-    mashupUrl(o);
-  } catch (e) {
-    expect(e).toBeInstanceOf(CliError);
-    return (e as Error).message;
-  }
-  throw new Error("expected a CliError");
-}
+const errorOf = (o: MashupUrlOptions): string => cliErrorOf(() => mashupUrl(o));
 
 test("mashup-url --webex-in-sap: the exact URL, which the topology's own parser reads back", () => {
   const { url } = mashupUrl({ ...base, logoutReasons: ["End of shift", "Lunch"] });

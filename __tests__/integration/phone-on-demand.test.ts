@@ -10,6 +10,7 @@ import * as chunk from "../../sap-mashup/phone-parser";
 import { unloadPhoneParser, type ParserImport } from "../../sap-mashup/phone";
 import { legReferenceId } from "../../sap-mashup/reference-ids";
 import { safeSessionStorage } from "../../channel/safe-storage";
+import { tabStorage } from "../support/tab-storage";
 
 /** Stands in for the network: each fetch of the chunk waits until the test lets it through or fails it. */
 class ChunkFetches {
@@ -154,10 +155,9 @@ test("the mashup reloaded while messages are held: the widget replays them to th
 });
 
 test("a call that ended while the desktop reloaded is closed from the ledger once the chunk is there (its stored number is formatted)", async () => {
-  const tab = new Map<string, string>();
-  const storage = { getItem: (k: string) => tab.get(k) ?? null, setItem: (k: string, v: string) => void tab.set(k, v), removeItem: (k: string) => void tab.delete(k) };
   // The tab's sessionStorage: what SAP was told survives the reload of the page.
-  const a = await h.agent({ store: safeSessionStorage({ sessionStorage: storage as unknown as Storage }) });
+  const storage = tabStorage();
+  const a = await h.agent({ store: safeSessionStorage({ sessionStorage: storage }) });
   const call = h.cc.inbound({ from: "+44 20 7946 0958", to: a.agentId });
   await h.settle();
   await actions(a).accept({ interactionId: call });

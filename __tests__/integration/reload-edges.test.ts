@@ -6,6 +6,7 @@
  */
 import { Harness, actions } from "../support/harness";
 import { safeSessionStorage } from "../../channel/safe-storage";
+import { tabStorage } from "../support/tab-storage";
 
 let h: Harness;
 beforeEach(() => (h = Harness.quiet(["warn", "error"])));
@@ -68,12 +69,7 @@ test("desktop reload whose task list cannot be read: the mashup keeps the live c
 
 describe.each(["storage", "blocked"] as const)("SAP page reload swallows the END (sessionStorage %s)", (mode) => {
   test("an END posted while the page is being torn down is replayed to the next mashup: exactly one END reaches SAP", async () => {
-    const tab = new Map<string, string>();
-    const storage = {
-      getItem: (k: string) => tab.get(k) ?? null,
-      setItem: (k: string, v: string) => void tab.set(k, v),
-      removeItem: (k: string) => void tab.delete(k),
-    } as unknown as Storage;
+    const storage = tabStorage();
     const store = () => (mode === "storage" ? safeSessionStorage({ sessionStorage: storage }) : safeSessionStorage(undefined));
     const a = await h.agent({ store: store() });
     const id = h.cc.inbound({ from: "+14155550100", to: a.agentId });

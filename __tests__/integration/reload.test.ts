@@ -9,6 +9,7 @@ import { safeSessionStorage } from "../../channel/safe-storage";
 import { legReferenceId } from "../../sap-mashup/reference-ids";
 import { MashupApp } from "../../sap-mashup/mashup-app";
 import { ActivityLedger } from "../../sap-mashup/activity-ledger";
+import { tabStorage } from "../support/tab-storage";
 
 let h: Harness;
 beforeEach(() => (h = Harness.quiet(["warn", "error"])));
@@ -16,21 +17,6 @@ afterEach(() => h.close());
 
 const contact = actions;
 const wrapup = wrapupRequest;
-
-/** A browser tab's sessionStorage: survives a reload of the page, as the real one does. */
-function tabStorage(): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k: string) => m.get(k) ?? null,
-    key: (i: number) => [...m.keys()][i] ?? null,
-    removeItem: (k: string) => void m.delete(k),
-    setItem: (k: string, v: string) => void m.set(k, String(v)),
-  };
-}
 
 type StoreMode = "storage" | "blocked";
 

@@ -15,6 +15,7 @@ import { CcHarness, type CcChain } from "../support/cc-harness";
 import { describePayload, play } from "../support/scenario-runner";
 import { AGENT_IDS, INTERACTION_ID, type Scenario } from "../support/scenarios";
 import { safeSessionStorage } from "../../channel/safe-storage";
+import { tabStorage } from "../support/tab-storage";
 
 const A = AGENT_IDS.A;
 
@@ -44,22 +45,8 @@ const CALL: Scenario = {
 };
 const CALL_FIELDS = "ANI=+14696762938 DNIS=+18005550100";
 
-function tab(): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k: string) => m.get(k) ?? null,
-    key: (i: number) => [...m.keys()][i] ?? null,
-    removeItem: (k: string) => void m.delete(k),
-    setItem: (k: string, v: string) => void m.set(k, String(v)),
-  };
-}
-
 test("a conversation Webex listed that never arrives: nothing is closed on a guess", async () => {
-  const t = tab();
+  const t = tabStorage();
   const a = await h.agent({ agentId: A, store: safeSessionStorage({ sessionStorage: t }) });
   await play(CALL, deliver(a), () => h.settle());
   const b = await h.agent({ agentId: A, store: safeSessionStorage({ sessionStorage: t }), reloadOf: a, registerLater: true, taskWaitMs: 30 });
